@@ -1,0 +1,47 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { agenciesRoutes } from './modules/agencies/agencies.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { unitsRoutes } from './modules/units/units.routes';
+import type { AppDeps } from './platform/context';
+import { installErrorHandler } from './platform/error-handler';
+import { httpPlatform } from './platform/http';
+import { loggerOptions, requestIdFor } from './platform/logger';
+import { registerOpenApi } from './platform/openapi';
+import { zodValidatorCompiler } from './platform/validation';
+import { registerWebAssets } from './platform/web-assets';
+
+export interface BuildAppOptions {
+  /** Serve dist/web (the server does; API tests do not need it). */
+  serveWeb?: boolean;
+}
+
+/**
+ * The composition root of the HTTP server: platform plugins, then each module's routes.
+ * Used by main.ts and, through `inject()`, by the tests. Adding a module = one line here.
+ */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.config),
+    genReqId: requestIdFor,
+    disableRequestLogging: true,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(httpPlatform, { defaultLocale: deps.config.defaultLocale });
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes);
+  await app.register(unitsRoutes);
+  await app.register(agenciesRoutes);
+
+  await registerWebAssets(app, options.serveWeb ? deps.config.webDistDir : '');
+  return app;
+}

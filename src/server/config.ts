@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { LOCALES } from '@shared/locale';
+import { z } from 'zod';
+
+/**
+ * All configuration, read from the environment in this one place and validated once at start.
+ * Nothing else reads `process.env` (tests/support reads only its own TEST_* variables).
+ * A bad value stops start-up with one line naming every bad variable.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** `localhost` listens on both 127.0.0.1 and ::1; use 0.0.0.0 to serve the network. */
+  HOST: z.string().min(1).default('localhost'),
+  /** Embedded mode keeps its PGlite database (and lock file) here. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Set to use a PostgreSQL 15+ server instead of the embedded database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Upper bound for one SQL statement in server mode (SECURITY-RELIABILITY.md R8). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_LOCALE: z.enum(LOCALES).default('vi'),
+  /** Trust X-Forwarded-* from a reverse proxy (only when one is in front). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database:
+    | { mode: 'embedded'; pgliteDir: string }
+    | { mode: 'server'; url: string; poolMax: number; statementTimeoutMs: number };
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  defaultLocale: (typeof LOCALES)[number];
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  /** Built web assets served at `/`. */
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+/** The repository root, whatever the current directory of the process. */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(emptyAsUndefined(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(env[name] ?? '')} (${issue.message})`;
+    });
+    throw new ConfigError(`Cấu hình không hợp lệ / invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL
+      ? {
+          mode: 'server' as const,
+          url: e.DATABASE_URL,
+          poolMax: e.DATABASE_POOL_MAX,
+          statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        }
+      : { mode: 'embedded' as const, pgliteDir: path.join(dataDir, 'pglite') },
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+    trustProxy: e.TRUST_PROXY === 'true',
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    webDistDir: path.join(PROJECT_ROOT, 'dist', 'web'),
+  });
+}
+
+/** `PORT=` (set but empty) means "use the default", as in most twelve-factor tools. */
+function emptyAsUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const keys = Object.keys(EnvSchema.shape);
+  return Object.fromEntries(keys.map((key) => [key, env[key] === '' ? undefined : env[key]]));
+}
+
+/** A database URL with its password replaced, safe to print. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}

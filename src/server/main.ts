@@ -1,0 +1,56 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { DatabaseStartupError, openDatabase } from './db/client';
+import { DataDirInUseError } from './db/data-dir-lock';
+import { MigrationError, migrateToLatest } from './db/migrate';
+
+/**
+ * `npm start`: configuration → database (opened, then migrated) → HTTP server. Any start-up
+ * failure ends the process with one clear line on stderr and exit code 1, never a bare stack trace.
+ */
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadConfig();
+  const database = await openDatabase(config, { purpose: 'server', unlimitedStatements: true });
+  const applied = await migrateToLatest(database.db);
+  const app = await buildApp({ config, db: database.db, dbMode: database.mode, clock: () => new Date() }, { serveWeb: true });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    await database.close();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { database: database.description, migrationsApplied: applied.length, startupMs: Date.now() - startedAt },
+    'PCMT ready',
+  );
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  process.stderr.write(`PCMT đang chạy tại / running at http://${shownHost}:${config.port} (${database.description})\n`);
+}
+
+main().catch((error: unknown) => {
+  const known =
+    error instanceof ConfigError ||
+    error instanceof DatabaseStartupError ||
+    error instanceof DataDirInUseError ||
+    error instanceof MigrationError;
+  const code = (error as NodeJS.ErrnoException).code;
+  const message =
+    code === 'EADDRINUSE'
+      ? `Cổng đã có chương trình khác dùng / port already in use: ${(error as Error).message}. Đặt PORT=… để chọn cổng khác.`
+      : known
+        ? (error as Error).message
+        : `Không khởi động được PCMT / PCMT failed to start: ${(error as Error).message ?? String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

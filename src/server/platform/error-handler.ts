@@ -1,0 +1,83 @@
+import { type ErrorCode, errorMessage } from '@shared/errors';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './errors';
+import { describeIssue, partName, RequestValidationError } from './validation';
+
+/** Fastify's own 4xx codes, mapped to ours. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_BODY',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_BODY',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_BODY',
+};
+
+/** Errors that mean "the database is not there right now": answer 503 and let the client retry. */
+function isDatabaseUnavailable(error: FastifyError & { code?: string }): boolean {
+  const code = error.code ?? '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300'].includes(code) ||
+    code.startsWith('08') ||
+    /timeout exceeded when trying to connect|Connection terminated/i.test(error.message ?? '')
+  );
+}
+
+/**
+ * The single error handler: every failure leaves as `{ code, message, issues?, requestId }` in the
+ * request's language. Unknown errors are logged with the request id (code, message and stack only:
+ * PostgreSQL's `detail` can quote stored values) and answered without internals.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError & { code?: string }, request: FastifyRequest, reply: FastifyReply) => {
+    const locale = request.locale;
+    const requestId = request.id;
+    if (error instanceof RequestValidationError) {
+      const part = partName((error as unknown as { validationContext?: string }).validationContext);
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: errorMessage('VALIDATION_FAILED', locale),
+        issues: error.zodIssues.map((issue) => ({
+          path: [part, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+          message: describeIssue(issue, locale),
+        })),
+        requestId,
+      });
+    }
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({
+        code: error.code,
+        message: errorMessage(error.code, locale, error.params),
+        ...(error.issues ? { issues: error.issues } : {}),
+        requestId,
+      });
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) {
+      return reply.status(mapped === 'MALFORMED_BODY' ? 400 : (error.statusCode ?? 400)).send({
+        code: mapped,
+        message: errorMessage(mapped, locale),
+        requestId,
+      });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: { code: error.code, message: error.message } }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '10')
+        .send({ code: 'DATABASE_UNAVAILABLE', message: errorMessage('DATABASE_UNAVAILABLE', locale), requestId });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: errorMessage('VALIDATION_FAILED', locale),
+        issues: [{ path: ['request'], message: error.message }],
+        requestId,
+      });
+    }
+    request.log.error(
+      { err: { type: error.name, code: error.code, message: error.message, stack: error.stack } },
+      'unhandled error',
+    );
+    return reply.status(500).send({ code: 'INTERNAL', message: errorMessage('INTERNAL', locale, { requestId }), requestId });
+  });
+}

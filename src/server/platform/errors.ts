@@ -1,0 +1,19 @@
+import { ERRORS, type ErrorCode } from '@shared/errors';
+
+/**
+ * The one error type services throw. `params` fill the message placeholders of the error table in
+ * src/shared/errors.ts; the HTTP status comes from that table, so a code always means one status.
+ */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly issues?: { path: (string | number)[]; message: string }[],
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.status = ERRORS[code].status;
+  }
+}
