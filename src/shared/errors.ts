@@ -92,6 +92,10 @@ export const FIELD_MESSAGES = {
     vi: 'Mã cơ quan gồm chữ in hoa, chữ số và dấu gạch dưới (2–32 ký tự), bắt đầu bằng chữ.',
     en: 'An agency code is 2–32 upper-case letters, digits or underscores, starting with a letter.',
   },
+  CONTROL_CHARACTERS: {
+    vi: 'Nội dung có ký tự điều khiển không hợp lệ.',
+    en: 'The text contains invalid control characters.',
+  },
   SEARCH_TEXT: {
     vi: 'Nhập từ 1 đến 100 ký tự để tìm.',
     en: 'Type 1 to 100 characters to search.',

@@ -1,18 +1,16 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { FileMigrationProvider, type Kysely, type MigrationInfo, Migrator } from 'kysely';
+import type { Kysely, MigrationInfo } from 'kysely';
+import { Migrator } from 'kysely';
+import { MIGRATIONS } from './migrations';
 
 // Migrations run before the typed schema exists, so they see the database untyped (Kysely's own
 // convention for migrations).
 // biome-ignore lint/suspicious/noExplicitAny: see above
 export type AnyDb = Kysely<any>;
 
-const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
-
 export function createMigrator(db: AnyDb): Migrator {
   return new Migrator({
     db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),
+    provider: { getMigrations: async () => MIGRATIONS },
   });
 }
 

@@ -1,4 +1,5 @@
-import { type ErrorCode, errorMessage } from '@shared/errors';
+import { type ErrorCode, errorMessage, FIELD_MESSAGES } from '@shared/errors';
+import type { Locale } from '@shared/locale';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors';
 import { describeIssue, partName, RequestValidationError } from './validation';
@@ -59,6 +60,15 @@ export function installErrorHandler(app: FastifyInstance): void {
         requestId,
       });
     }
+    // Defence in depth behind the schemas: text PostgreSQL cannot store is the caller's mistake.
+    if (error.code === '22021' || error.code === '22P05') {
+      return reply.status(400).send({
+        code: 'VALIDATION_FAILED',
+        message: errorMessage('VALIDATION_FAILED', locale),
+        issues: [{ path: ['request'], message: describeFieldMessage('CONTROL_CHARACTERS', locale) }],
+        requestId,
+      });
+    }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: { code: error.code, message: error.message } }, 'database unavailable');
       return reply
@@ -80,4 +90,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     );
     return reply.status(500).send({ code: 'INTERNAL', message: errorMessage('INTERNAL', locale, { requestId }), requestId });
   });
+}
+
+function describeFieldMessage(key: keyof typeof FIELD_MESSAGES, locale: Locale): string {
+  return FIELD_MESSAGES[key][locale];
 }

@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { fieldError } from '../errors';
 
+/**
+ * Free text typed by a user: NFC-normalised, without NUL and other control characters (PostgreSQL
+ * rejects NUL in text, and none of them belongs in a name or a search).
+ */
+export function userText(options: { min: number; max: number; message: Parameters<typeof fieldError>[0] }) {
+  return z
+    .string()
+    .transform((text) => text.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .min(options.min, fieldError(options.message))
+        .max(options.max, fieldError(options.message))
+        .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, fieldError('CONTROL_CHARACTERS')),
+    );
+}
+
 /** A calendar date in ISO form (`2025-07-01`); the API never uses DD/MM/YYYY. */
 export const IsoDate = z.iso.date(fieldError('ISO_DATE'));
 

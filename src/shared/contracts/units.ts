@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldError } from '../errors';
-import { IsoDate } from './common';
+import { IsoDate, userText } from './common';
 
 /**
  * Administrative units (đơn vị hành chính). Two hierarchies coexist, told apart by validity dates:
@@ -78,7 +78,7 @@ export type UnitListResponse = z.infer<typeof UnitListResponse>;
 
 /** `GET /api/units/search`: accent-insensitive, word-order tolerant, typo-tolerant name search. */
 export const UnitSearchQuery = z.strictObject({
-  q: z.string().trim().min(1, fieldError('SEARCH_TEXT')).max(100, fieldError('SEARCH_TEXT')),
+  q: userText({ min: 1, max: 100, message: 'SEARCH_TEXT' }),
   at: IsoDate.optional(),
   level: UnitLevel.optional(),
   /** Restrict to the subtree of this unit. */

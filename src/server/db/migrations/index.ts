@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_create_text_search_extensions';
+import * as m0002 from './0002_create_admin_unit';
+import * as m0003 from './0003_load_admin_units_2025';
+import * as m0004 from './0004_create_agency';
+
+/**
+ * Every migration, in order. Imported statically rather than discovered on disk: the loader
+ * that discovers files (Kysely's FileMigrationProvider) uses Node's own `import()`, which cannot
+ * load TypeScript under the test runner. A test checks that every file here is registered.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_create_text_search_extensions': m0001,
+  '0002_create_admin_unit': m0002,
+  '0003_load_admin_units_2025': m0003,
+  '0004_create_agency': m0004,
+};

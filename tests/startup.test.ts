@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeededDataDir, freePort, runTs, startTs, waitFor } from './support/processes';
+import { createTestDatabase, isServerPg, type TestDatabase } from './support/test-db';
+
+const MAIN = 'src/server/main.ts';
+
+describe('start-up failures stop with one clear line and exit code 1', () => {
+  it('a bad configuration value', async () => {
+    const result = await runTs(MAIN, [], { PORT: 'abc', DATA_DIR: '/tmp/pcmt-never-created' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('PORT="abc"');
+  });
+
+  it('an unreachable DATABASE_URL, without printing its password', async () => {
+    const result = await runTs(MAIN, [], { DATABASE_URL: 'postgres://pcmt:secret@127.0.0.1:1/pcmt' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('Không kết nối được PostgreSQL');
+    expect(result.stderr).toContain('connection refused');
+    expect(result.stderr).not.toContain('secret');
+  });
+});
+
+describe('a full start of the server', () => {
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  beforeAll(async () => {
+    if (isServerPg) {
+      const database: TestDatabase = await createTestDatabase();
+      env = { DATABASE_URL: database.url ?? '' };
+      cleanup = () => database.close();
+    } else {
+      const seeded = await createSeededDataDir();
+      env = { DATA_DIR: seeded.dir };
+      cleanup = seeded.remove;
+    }
+  });
+  afterAll(() => cleanup());
+
+  it('becomes ready, answers, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const server = startTs(MAIN, { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    let logs = '';
+    server.stdout?.on('data', (chunk) => (logs += chunk));
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/ready`)).status === 200, 60_000);
+      const units = await fetch(`http://127.0.0.1:${port}/api/units?parent=01`);
+      expect(((await units.json()) as { items: unknown[] }).items).toHaveLength(126);
+    } finally {
+      server.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    // Structured JSON logs with a request id and the route pattern, never the query string.
+    const lines = logs
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const request = lines.find((l) => l.route === '/api/units');
+    expect(request).toMatchObject({ method: 'GET', status: 200, reqId: expect.any(String) });
+    expect(logs).not.toContain('parent=01');
+  });
+});

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { createTestDatabase, type TestDatabase } from './test-db';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh test database, reached through `app.inject()` (no socket). */
+export async function createTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-data-dir' });
+  const now = options.now;
+  const app = await buildApp({ config, db: database.db, dbMode: database.mode, clock: () => (now ? new Date(now) : new Date()) });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
