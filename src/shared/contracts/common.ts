@@ -14,7 +14,8 @@ export function userText(options: { min: number; max: number; message: Parameter
         .string()
         .min(options.min, fieldError(options.message))
         .max(options.max, fieldError(options.message))
-        .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, fieldError('CONTROL_CHARACTERS')),
+        // Tabs and line breaks are allowed (notes); every other control character (\p{Cc}) is not.
+        .refine((text) => !/\p{Cc}/u.test(text.replace(/[\t\n\r]/g, '')), fieldError('CONTROL_CHARACTERS')),
     );
 }
 
