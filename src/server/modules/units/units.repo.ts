@@ -1,34 +1,27 @@
 import type { UnitLevel } from '@shared/contracts/units';
-import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/client';
-import type { AdminUnitRow, DB } from '../../db/types';
+import type { AdminUnitRow } from '../../db/types';
 
 /** A unit row plus the number of its children valid on the same date. */
 export type UnitRecord = AdminUnitRow & { child_count: number };
 
-type UnitEb = ExpressionBuilder<DB & { u: DB['admin_unit'] }, 'u'>;
-
 /** Valid on `at`: validity bounds are inclusive, and null means open-ended. */
-function validOn(at: string, alias: 'u' | 'c' = 'u') {
-  return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} IS NULL OR ${sql.ref(`${alias}.valid_from`)} <= ${at}::date)
-    AND (${sql.ref(`${alias}.valid_to`)} IS NULL OR ${sql.ref(`${alias}.valid_to`)} >= ${at}::date)`;
+function validOn(at: string) {
+  return sql<SqlBool>`(u.valid_from IS NULL OR u.valid_from <= ${at}::date) AND (u.valid_to IS NULL OR u.valid_to >= ${at}::date)`;
 }
 
-function childCount(at: string) {
-  return (eb: UnitEb) =>
-    eb
-      .selectFrom('admin_unit as c')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .whereRef('c.parent_code', '=', 'u.code')
-      .where(validOn(at, 'c'))
-      .as('child_count');
+/** Children valid on `day` (a date expression): the unit as it was on that day. */
+function childCount(day: RawBuilder<unknown>) {
+  return sql<number>`(SELECT count(*)::int FROM admin_unit c WHERE c.parent_code = u.code
+    AND (c.valid_from IS NULL OR c.valid_from <= ${day}) AND (c.valid_to IS NULL OR c.valid_to >= ${day}))`.as('child_count');
 }
 
 function selectUnits(db: Executor, at: string) {
   return db
     .selectFrom('admin_unit as u')
     .selectAll('u')
-    .select((eb) => childCount(at)(eb as unknown as UnitEb))
+    .select(childCount(sql`${at}::date`))
     .where(validOn(at));
 }
 
@@ -57,19 +50,8 @@ export function findByCodes(db: Executor, codes: string[], at: string): Promise<
 export function findByIds(db: Executor, ids: string[], at: string | null): Promise<UnitRecord[]> {
   if (ids.length === 0) return Promise.resolve([]);
   // A unit is reported with the children it had on its own last (or current) day.
-  const query = db
-    .selectFrom('admin_unit as u')
-    .selectAll('u')
-    .select((eb) =>
-      eb
-        .selectFrom('admin_unit as c')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .whereRef('c.parent_code', '=', 'u.code')
-        .where(sql<SqlBool>`(c.valid_from IS NULL OR c.valid_from <= coalesce(${at}::date, u.valid_to, current_date))
-          AND (c.valid_to IS NULL OR c.valid_to >= coalesce(${at}::date, u.valid_to, current_date))`)
-        .as('child_count'),
-    )
-    .where('u.id', 'in', ids);
+  const day = sql`coalesce(${at}::date, u.valid_to, current_date)`;
+  const query = db.selectFrom('admin_unit as u').selectAll('u').select(childCount(day)).where('u.id', 'in', ids);
   return query.execute() as Promise<UnitRecord[]>;
 }
 
@@ -94,7 +76,7 @@ export interface SearchFilter {
   limit: number;
 }
 
-export type SearchRecord = UnitRecord & { all_words: boolean; exact: boolean; score: number };
+export type SearchRecord = UnitRecord & { all_words: SqlBool; exact: boolean; score: number };
 
 /**
  * Accent-insensitive search on the folded keys computed in JS (the same fold on PGlite and
@@ -106,7 +88,7 @@ export function search(db: Executor, f: SearchFilter): Promise<SearchRecord[]> {
     f.words.map((word) => sql`u.search_key LIKE ${`% ${escapeLike(word)}%`}`),
     sql` AND `,
   );
-  const allWordsExpr = f.words.length > 0 ? sql<boolean>`(${allWords})` : sql<boolean>`false`;
+  const allWordsExpr = f.words.length > 0 ? sql<SqlBool>`(${allWords})` : sql<SqlBool>`false`;
   let query = selectUnits(db, f.at)
     .select([
       allWordsExpr.as('all_words'),
@@ -115,7 +97,7 @@ export function search(db: Executor, f: SearchFilter): Promise<SearchRecord[]> {
     ])
     .where((eb) =>
       eb.or([
-        allWordsExpr as unknown as ReturnType<typeof sql<SqlBool>>,
+        allWordsExpr,
         eb('u.code', '=', f.folded),
         sql<SqlBool>`${f.folded} = ANY(u.alt_codes)`,
         sql<SqlBool>`(length(${f.folded}) >= 3 AND similarity(u.name_key, ${f.folded}) >= 0.4)`,
