@@ -41,7 +41,10 @@ async function timeNpmStart(dataDir: string, port: number): Promise<number> {
   const started = performance.now();
   const child = launch('npm', ['start'], { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' });
   await until(`http://127.0.0.1:${port}/api/ready`, (r) => r.status === 200);
-  await until(`http://127.0.0.1:${port}/`, (r) => r.status === 200 && (r.headers.get('content-type') ?? '').includes('text/html'));
+  await until(
+    `http://127.0.0.1:${port}/`,
+    (r) => r.status === 200 && (r.headers.get('content-type') ?? '').includes('text/html'),
+  );
   const elapsed = performance.now() - started;
   await stop(child);
   return elapsed;

@@ -77,3 +77,43 @@ describe('HTTP platform', () => {
     expect((still.json() as { items: unknown[] }).items).toHaveLength(126);
   });
 });
+
+describe('web assets', () => {
+  it('serves the app at / and at deep links, hashed assets for a year, and the JSON 404 under /api', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { buildApp } = await import('../src/server/app');
+    const { loadConfig } = await import('../src/server/config');
+    // A stand-in for dist/web, so this test does not depend on a build having run.
+    const webDistDir = await mkdtemp(path.join(os.tmpdir(), 'pcmt-web-'));
+    await mkdir(path.join(webDistDir, 'assets'));
+    await writeFile(path.join(webDistDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    await writeFile(path.join(webDistDir, 'assets', 'main-abc123.js'), 'console.log(1)');
+    const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), webDistDir };
+    const app = await buildApp(
+      { config, db: t.database.db, dbMode: t.database.mode, clock: () => new Date() },
+      { serveWeb: true },
+    );
+    try {
+      for (const url of ['/', '/units?q=ba%20dinh&code=00004', '/agencies']) {
+        const response = await app.inject(url);
+        expect(response.statusCode, url).toBe(200);
+        expect(response.headers['content-type'], url).toContain('text/html');
+        expect(response.headers['cache-control'], url).toBe('no-cache');
+        expect(response.body, url).toContain('<div id="root">');
+      }
+      const asset = await app.inject('/assets/main-abc123.js');
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const api = await app.inject('/api/khong-co');
+      expect(api.statusCode).toBe(404);
+      expect(api.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
+      const traversal = await app.inject('/..%2f..%2fpackage.json');
+      expect(traversal.body).not.toContain('"dependencies"');
+    } finally {
+      await app.close();
+      await rm(webDistDir, { recursive: true, force: true });
+    }
+  });
+});

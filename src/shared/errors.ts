@@ -23,6 +23,12 @@ export const ERRORS = {
     vi: 'Không có địa chỉ {method} {path}.',
     en: 'There is no route {method} {path}.',
   },
+  /** The request is refused (a path outside what may be served, or, from issue 3, a missing permission). */
+  FORBIDDEN: {
+    status: 403,
+    vi: 'Không được phép thực hiện yêu cầu này.',
+    en: 'This request is not allowed.',
+  },
   /** No administrative unit has this code on the requested date (codes are reused across periods). */
   UNIT_NOT_FOUND: {
     status: 404,

@@ -76,6 +76,13 @@ export function installErrorHandler(app: FastifyInstance): void {
         .header('retry-after', '10')
         .send({ code: 'DATABASE_UNAVAILABLE', message: errorMessage('DATABASE_UNAVAILABLE', locale), requestId });
     }
+    if (error.statusCode === 403 || error.statusCode === 404) {
+      const code = error.statusCode === 403 ? 'FORBIDDEN' : 'ROUTE_NOT_FOUND';
+      const path = request.url.split('?')[0] ?? request.url;
+      return reply
+        .status(error.statusCode)
+        .send({ code, message: errorMessage(code, locale, { method: request.method, path }), requestId });
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(400).send({
         code: 'VALIDATION_FAILED',

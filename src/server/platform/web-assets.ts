@@ -24,6 +24,10 @@ export async function registerWebAssets(app: FastifyInstance, webDistDir: string
         );
       },
     });
+    // `index: false` keeps directories from being listed or served; the app's entry is explicit.
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     const pathOnly = request.url.split('?')[0] ?? request.url;

@@ -1,0 +1,20 @@
+import { Link } from '@tanstack/react-router';
+import { Layout, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  return (
+    <Layout.Header className="pcmt-header">
+      <Link to="/" className="pcmt-brand">
+        <img src="/favicon.svg" alt="" width={28} height={28} />
+        <span className="pcmt-brand-short">{t('app.shortName')}</span>
+        <Typography.Text className="pcmt-brand-full" ellipsis>
+          {t('app.fullName')}
+        </Typography.Text>
+      </Link>
+      <LanguageSwitch />
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,75 @@
+import {
+  AimOutlined,
+  AlertOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { Menu, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type NavModule, navKeyForPath, REFERENCE_MODULES, WORK_MODULES } from './navigation';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+const ICONS: Record<string, ReactNode> = {
+  home: <HomeOutlined />,
+  tasks: <CheckSquareOutlined />,
+  plans: <ScheduleOutlined />,
+  subjects: <TeamOutlined />,
+  hotspots: <AimOutlined />,
+  cases: <AlertOutlined />,
+  outreach: <NotificationOutlined />,
+  reports: <BarChartOutlined />,
+  units: <EnvironmentOutlined />,
+  agencies: <BankOutlined />,
+};
+
+export function SideMenu({ collapsed }: { collapsed: boolean }) {
+  const { t } = useTranslation();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const selected = navKeyForPath(pathname);
+
+  const toItem = (module: NavModule): MenuItem => {
+    const label = t(module.labelKey);
+    if (module.to) {
+      return { key: module.key, icon: ICONS[module.key], label: <Link to={module.to}>{label}</Link> };
+    }
+    // Two lines (name, then "sắp có") so that long Vietnamese names are never cut off.
+    return {
+      key: module.key,
+      icon: ICONS[module.key],
+      disabled: true,
+      className: 'pcmt-menu-soon',
+      title: t('nav.comingSoonHint'),
+      label: (
+        <span className="pcmt-menu-soon-label">
+          <span>{label}</span>
+          <span className="pcmt-menu-soon-hint">{t('nav.comingSoon')}</span>
+        </span>
+      ),
+    };
+  };
+
+  const items: MenuItem[] = [
+    ...WORK_MODULES.map(toItem),
+    {
+      type: 'group',
+      key: 'reference',
+      label: collapsed ? null : t('nav.referenceData'),
+      children: REFERENCE_MODULES.map(toItem),
+    },
+  ];
+
+  return (
+    <nav aria-label={t('nav.label')}>
+      <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} />
+    </nav>
+  );
+}

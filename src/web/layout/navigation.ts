@@ -1,0 +1,40 @@
+import type { ParseKeys } from 'i18next';
+
+/** A module of PCMT as shown in the side menu. */
+export interface NavModule {
+  key: string;
+  labelKey: ParseKeys;
+  /** Route of a working page; absent while the module is still being built. */
+  to?: '/' | '/units' | '/agencies';
+}
+
+/**
+ * The work modules in the order officers meet them in their work. Only the home page exists
+ * today; the others are listed (disabled, marked "coming soon") so that the menu already shows
+ * where each function will live, without pretending pages that do not exist.
+ */
+export const WORK_MODULES: NavModule[] = [
+  { key: 'home', labelKey: 'nav.home', to: '/' },
+  { key: 'tasks', labelKey: 'nav.tasks' },
+  { key: 'plans', labelKey: 'nav.plans' },
+  { key: 'subjects', labelKey: 'nav.subjects' },
+  { key: 'hotspots', labelKey: 'nav.hotspots' },
+  { key: 'cases', labelKey: 'nav.cases' },
+  { key: 'outreach', labelKey: 'nav.outreach' },
+  { key: 'reports', labelKey: 'nav.reports' },
+];
+
+/** Reference data (danh mục) pages, grouped under their own heading. */
+export const REFERENCE_MODULES: NavModule[] = [
+  { key: 'units', labelKey: 'nav.units', to: '/units' },
+  { key: 'agencies', labelKey: 'nav.agencies', to: '/agencies' },
+];
+
+/** The menu key to highlight for a path: the module whose route is the longest prefix. */
+export function navKeyForPath(pathname: string): string | undefined {
+  const routed = [...WORK_MODULES, ...REFERENCE_MODULES].filter((module) => module.to !== undefined);
+  const match = routed
+    .filter(({ to = '' }) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`)))
+    .sort((a, b) => (b.to?.length ?? 0) - (a.to?.length ?? 0))[0];
+  return match?.key;
+}
