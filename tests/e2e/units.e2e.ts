@@ -33,4 +33,40 @@ describe('Đơn vị hành chính page', () => {
     expect(await first.textContent()).toContain('Phường Ba Đình');
     expect(new URL(page.url()).searchParams.get('q')).toBe('ba dinh');
   });
+
+  it('shows the selected unit and the old units it was formed from, and keeps it after a reload', async () => {
+    await page.getByTestId('unit-search-result').filter({ hasText: 'Phường Ba Đình' }).first().click();
+    await page.waitForURL((url) => url.searchParams.get('code') === '00004');
+    await page.getByText('Hình thành từ').first().waitFor();
+    await page.getByText('Phường Trúc Bạch').first().waitFor();
+    await page.reload();
+    await page.getByText('Phường Trúc Bạch').first().waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get('code')).toBe('00004');
+  });
+
+  it('looks up an old commune in the pre-2025 hierarchy and shows what it became', async () => {
+    await page.goto(`${server.url}/units`);
+    await page.getByText('Trước 01/07/2025', { exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('period') === 'pre2025');
+    const search = page.getByTestId('unit-search');
+    await search.click();
+    await search.pressSequentially('phuc xa', { delay: 30 });
+    await page.getByTestId('unit-search-result').filter({ hasText: 'Phường Phúc Xá' }).first().click();
+    await page.getByText('Nay thuộc').first().waitFor();
+    await page.getByText('Phường Hồng Hà').first().waitFor();
+    expect(await page.getByText('Toàn bộ').count()).toBeGreaterThan(0);
+  });
+
+  it('switches to English and back', async () => {
+    await page.getByText('English', { exact: true }).click();
+    await page
+      .getByRole('menuitem', { name: /Administrative units/ })
+      .first()
+      .waitFor();
+    await page.getByText('Tiếng Việt', { exact: true }).click();
+    await page
+      .getByRole('menuitem', { name: /Đơn vị hành chính/ })
+      .first()
+      .waitFor();
+  });
 });
