@@ -169,63 +169,37 @@ export function buildAdminUnitData(files: SourceFiles): BuiltData {
   // Before 01/07/2025: province → district → commune, as of 01/03/2025.
   const oldByCode = new Map<string, NewAdminUnit & { id: string }>();
   const oldCommuneDistrict: { code: string; district: string; province: string }[] = [];
+  const addOld = (
+    code: string,
+    level: UnitLevel,
+    officialName: string,
+    parentPath: string | null,
+    note: string | null = null,
+  ) => {
+    const typed = splitTypeWord(officialName, level);
+    const row = unit({
+      dataset_id: PRE_2025,
+      code,
+      level,
+      kind: typed.kind,
+      name: typed.name,
+      full_name: typed.fullName,
+      name_en: null,
+      parent_code: parentPath?.split('.').at(-1) ?? null,
+      path: parentPath ? `${parentPath}.${code}` : code,
+      valid_from: null,
+      valid_to: LAST_OLD_DAY,
+      note,
+    });
+    oldByCode.set(code, row);
+    return row;
+  };
   for (const p of files.old) {
-    const prov = splitTypeWord(p.FullName, 'province');
-    oldByCode.set(
-      p.Code,
-      unit({
-        dataset_id: PRE_2025,
-        code: p.Code,
-        level: 'province',
-        kind: prov.kind,
-        name: prov.name,
-        full_name: prov.fullName,
-        name_en: null,
-        parent_code: null,
-        path: p.Code,
-        valid_from: null,
-        valid_to: LAST_OLD_DAY,
-        note: null,
-      }),
-    );
+    addOld(p.Code, 'province', p.FullName, null);
     for (const d of p.District) {
-      const dist = splitTypeWord(d.FullName, 'district');
-      oldByCode.set(
-        d.Code,
-        unit({
-          dataset_id: PRE_2025,
-          code: d.Code,
-          level: 'district',
-          kind: dist.kind,
-          name: dist.name,
-          full_name: dist.fullName,
-          name_en: null,
-          parent_code: p.Code,
-          path: `${p.Code}.${d.Code}`,
-          valid_from: null,
-          valid_to: LAST_OLD_DAY,
-          note: null,
-        }),
-      );
+      addOld(d.Code, 'district', d.FullName, p.Code);
       for (const w of d.Ward ?? []) {
-        const com = splitTypeWord(w.FullName, 'commune');
-        oldByCode.set(
-          w.Code,
-          unit({
-            dataset_id: PRE_2025,
-            code: w.Code,
-            level: 'commune',
-            kind: com.kind,
-            name: com.name,
-            full_name: com.fullName,
-            name_en: null,
-            parent_code: d.Code,
-            path: `${p.Code}.${d.Code}.${w.Code}`,
-            valid_from: null,
-            valid_to: LAST_OLD_DAY,
-            note: null,
-          }),
-        );
+        addOld(w.Code, 'commune', w.FullName, `${p.Code}.${d.Code}`);
         oldCommuneDistrict.push({ code: w.Code, district: d.Code, province: p.Code });
       }
     }
@@ -324,7 +298,7 @@ export function buildAdminUnitData(files: SourceFiles): BuiltData {
         target.note = `Mã ${l2.level2_id} theo Công văn 1027/CTK-CSCL; mã ${target.code} theo danh mục NSO 2026`;
       }
       for (const m of l2.merges) {
-        const old = oldByCode.get(m.old_id) ?? inferOldCommune(m, oldCommuneDistrict, oldByCode, unit, report);
+        const old = oldByCode.get(m.old_id) ?? inferOldCommune(m, oldCommuneDistrict, addOld, report);
         successions.push({
           predecessor_id: old.id,
           successor_id: target.id,
@@ -390,29 +364,25 @@ function findByName(units: BuiltData['units'], provinceCode: string, fullName: s
 function inferOldCommune(
   entry: MergeEntry,
   sorted: { code: string; district: string; province: string }[],
-  oldByCode: Map<string, NewAdminUnit & { id: string }>,
-  unit: (row: Omit<NewAdminUnit, 'id' | 'name_key' | 'search_key'>) => NewAdminUnit & { id: string },
+  addOld: (
+    code: string,
+    level: UnitLevel,
+    officialName: string,
+    parentPath: string,
+    note: string,
+  ) => NewAdminUnit & { id: string },
   report: BuiltData['report'],
 ): NewAdminUnit & { id: string } {
   if (!/^\d{5}$/.test(entry.old_id)) throw new Error(`Reference data: old unit ${entry.old_id} not found`);
-  const before = [...sorted].reverse().find((c) => c.code < entry.old_id);
+  const before = sorted.findLast((c) => c.code < entry.old_id);
   if (!before) throw new Error(`Reference data: cannot place old commune ${entry.old_id}`);
-  const com = splitTypeWord(entry.name, 'commune');
-  const row = unit({
-    dataset_id: PRE_2025,
-    code: entry.old_id,
-    level: 'commune',
-    kind: com.kind,
-    name: com.name,
-    full_name: com.fullName,
-    name_en: null,
-    parent_code: before.district,
-    path: `${before.province}.${before.district}.${entry.old_id}`,
-    valid_from: null,
-    valid_to: LAST_OLD_DAY,
-    note: 'Có trong bảng chuyển đổi 2025 nhưng không có trong danh mục 01/03/2025; huyện suy ra từ thứ tự mã',
-  });
-  oldByCode.set(entry.old_id, row);
+  const row = addOld(
+    entry.old_id,
+    'commune',
+    entry.name,
+    `${before.province}.${before.district}`,
+    'Có trong bảng chuyển đổi 2025 nhưng không có trong danh mục 01/03/2025; huyện suy ra từ thứ tự mã',
+  );
   sorted.push({ code: entry.old_id, district: before.district, province: before.province });
   sorted.sort((a, b) => a.code.localeCompare(b.code));
   report.inferredOldCommunes.push(entry.old_id);
