@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { agenciesRoutes } from './modules/agencies/agencies.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -24,7 +24,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const app = Fastify({
     logger: loggerOptions(deps.config),
     genReqId: requestIdFor,
-    disableRequestLogging: true,
+    // One line per request comes from platform/http.ts (route pattern, no URL), not Fastify's own.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     return503OnClosing: true,

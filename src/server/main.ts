@@ -1,8 +1,6 @@
-import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseStartupError, openDatabase } from './db/client';
 import { DataDirInUseError } from './db/data-dir-lock';
-import { MigrationError, migrateToLatest } from './db/migrate';
 
 /**
  * `npm start`: configuration → database (opened, then migrated) → HTTP server. Any start-up
@@ -11,7 +9,13 @@ import { MigrationError, migrateToLatest } from './db/migrate';
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
-  const database = await openDatabase(config, { purpose: 'server', unlimitedStatements: true });
+  // Opening PGlite compiles its WebAssembly off the main thread: load the HTTP stack meanwhile
+  // (about 0.6 s of a 3 s warm start on two cores).
+  const opening = openDatabase(config, { purpose: 'server', unlimitedStatements: true });
+  // Handled when awaited below; without this, a failure during the imports counts as unhandled.
+  opening.catch(() => {});
+  const [{ buildApp }, { migrateToLatest }] = await Promise.all([import('./app'), import('./db/migrate')]);
+  const database = await opening;
   const applied = await migrateToLatest(database.db);
   const app = await buildApp({ config, db: database.db, dbMode: database.mode, clock: () => new Date() }, { serveWeb: true });
 
@@ -43,7 +47,7 @@ main().catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof DatabaseStartupError ||
     error instanceof DataDirInUseError ||
-    error instanceof MigrationError;
+    (error as Error).name === 'MigrationError';
   const code = (error as NodeJS.ErrnoException).code;
   const message =
     code === 'EADDRINUSE'

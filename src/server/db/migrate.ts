@@ -28,7 +28,9 @@ export async function migrationStatus(db: AnyDb): Promise<MigrationStatus> {
   };
 }
 
-export class MigrationError extends Error {}
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
 
 /**
  * Applies pending migrations one at a time, each in its own transaction, so a failure leaves the

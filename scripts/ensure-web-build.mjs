@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+// Plain JavaScript, run by node itself: compiling TypeScript first would add a second to every
+// `npm start`, for a script that usually only compares a fingerprint.
 /**
  * Runs on `npm install` (prepare) and before `npm start` (prestart): builds the web client into
  * dist/web when it is missing or its sources changed since the last build, so that a newcomer's
@@ -13,7 +15,8 @@ const OUT = path.join(ROOT, 'dist', 'web');
 const STAMP = path.join(OUT, '.build-stamp');
 const INPUTS = ['src/web', 'src/shared', 'vite.config.ts', 'tsconfig.web.json', 'package-lock.json'];
 
-function listFiles(entry: string): string[] {
+/** @param {string} entry @returns {string[]} */
+function listFiles(entry) {
   const full = path.join(ROOT, entry);
   if (!existsSync(full)) return [];
   if (statSync(full).isFile()) return [entry];
@@ -22,7 +25,7 @@ function listFiles(entry: string): string[] {
     .flatMap((d) => listFiles(path.join(entry, d.name)));
 }
 
-function fingerprint(): string {
+function fingerprint() {
   const hash = createHash('sha256');
   for (const file of INPUTS.flatMap(listFiles).sort()) {
     hash.update(file);
