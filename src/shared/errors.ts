@@ -53,6 +53,102 @@ export const ERRORS = {
     vi: 'Không có cơ quan cấp trên mã {code}.',
     en: 'There is no parent agency with code {code}.',
   },
+  /** Login refused. The same answer for an unknown user, a wrong password and a locked account. */
+  LOGIN_FAILED: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa.',
+    en: 'Wrong username or password, or the account is temporarily locked.',
+  },
+  /** No valid session or token: log in (again). Also after 15 idle minutes or 12 hours. */
+  AUTH_REQUIRED: {
+    status: 401,
+    vi: 'Phiên làm việc đã hết hạn hoặc chưa đăng nhập. Hãy đăng nhập lại.',
+    en: 'Your session has ended or you are not logged in. Please log in again.',
+  },
+  /** The session exists but login is not finished (second factor, password change or enrolment). */
+  LOGIN_INCOMPLETE: {
+    status: 403,
+    vi: 'Hãy hoàn tất đăng nhập (mã xác thực, đổi mật khẩu hoặc đăng ký xác thực hai lớp) trước.',
+    en: 'Finish logging in first (verification code, password change or two-factor enrolment).',
+  },
+  /** A write with the session cookie came without the right `x-csrf-token` header. */
+  CSRF_INVALID: {
+    status: 403,
+    vi: 'Yêu cầu thiếu mã chống giả mạo (CSRF). Hãy tải lại trang.',
+    en: 'The request lacks its anti-forgery (CSRF) token. Reload the page.',
+  },
+  /** The TOTP or recovery code is wrong, expired or already used. */
+  MFA_CODE_INVALID: {
+    status: 400,
+    vi: 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng.',
+    en: 'The verification code is wrong, expired or already used.',
+  },
+  /** The current password given for a password change is wrong. */
+  PASSWORD_WRONG: {
+    status: 400,
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is wrong.',
+  },
+  /** The new password is on the list of common passwords or contains the username. */
+  PASSWORD_TOO_COMMON: {
+    status: 400,
+    vi: 'Mật khẩu này quá phổ biến hoặc chứa tên đăng nhập; hãy chọn mật khẩu khác.',
+    en: 'This password is too common or contains the username; choose another.',
+  },
+  /** The new password equals the current one. */
+  PASSWORD_UNCHANGED: {
+    status: 400,
+    vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    en: 'The new password must differ from the current one.',
+  },
+  /** Too many requests from this address or user; `Retry-After` says when to try again. */
+  RATE_LIMITED: {
+    status: 429,
+    vi: 'Quá nhiều yêu cầu, hãy thử lại sau ít phút.',
+    en: 'Too many requests; try again in a few minutes.',
+  },
+  /** The action needs the second factor again (exports of personal data). */
+  STEP_UP_REQUIRED: {
+    status: 403,
+    vi: 'Hãy nhập lại mã xác thực để thực hiện thao tác này.',
+    en: 'Enter your verification code again to do this.',
+  },
+  /** No such user, or not one the caller may see. */
+  USER_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy người dùng.',
+    en: 'User not found.',
+  },
+  /** The username is taken. */
+  USERNAME_TAKEN: {
+    status: 409,
+    vi: 'Tên đăng nhập {username} đã có người dùng.',
+    en: 'The username {username} is already taken.',
+  },
+  /** The role does not fit the unit or agency (a commune officer outside a commune, …). */
+  ROLE_NOT_ALLOWED_HERE: {
+    status: 400,
+    vi: 'Vai trò {role} không áp dụng cho đơn vị hoặc cơ quan đã chọn.',
+    en: 'The role {role} does not fit the chosen unit or agency.',
+  },
+  /** An administrator may not disable or demote their own account (someone must stay in charge). */
+  SELF_LOCKOUT: {
+    status: 409,
+    vi: 'Không thể tự vô hiệu hóa hoặc bỏ quyền quản trị của chính mình.',
+    en: 'You cannot disable your own account or remove your own administrator role.',
+  },
+  /** No such session of the caller. */
+  SESSION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy phiên làm việc.',
+    en: 'Session not found.',
+  },
+  /** No such break-the-glass grant visible to the caller. */
+  BREAK_GLASS_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy yêu cầu truy cập khẩn cấp.',
+    en: 'Emergency access grant not found.',
+  },
   /** The body is larger than the route accepts. */
   PAYLOAD_TOO_LARGE: {
     status: 413,
@@ -101,6 +197,38 @@ export const FIELD_MESSAGES = {
   CONTROL_CHARACTERS: {
     vi: 'Nội dung có ký tự điều khiển không hợp lệ.',
     en: 'The text contains invalid control characters.',
+  },
+  USERNAME: {
+    vi: 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới.',
+    en: 'A username is 3–64 characters: lower-case letters, digits, dots, hyphens or underscores.',
+  },
+  PASSWORD_LENGTH: {
+    vi: 'Mật khẩu dài từ 12 đến 128 ký tự.',
+    en: 'A password is 12 to 128 characters long.',
+  },
+  TOTP_CODE: {
+    vi: 'Mã xác thực gồm 6 chữ số.',
+    en: 'The verification code has 6 digits.',
+  },
+  DISPLAY_NAME: {
+    vi: 'Họ tên hiển thị dài từ 2 đến 100 ký tự.',
+    en: 'The display name is 2 to 100 characters long.',
+  },
+  ID: {
+    vi: 'Mã định danh không hợp lệ.',
+    en: 'The identifier is not valid.',
+  },
+  BREAK_GLASS_REASON: {
+    vi: 'Lý do truy cập khẩn cấp dài từ 20 đến 1000 ký tự.',
+    en: 'The reason for emergency access is 20 to 1000 characters long.',
+  },
+  REVIEW_NOTE: {
+    vi: 'Nhận xét dài từ 2 đến 1000 ký tự.',
+    en: 'The review note is 2 to 1000 characters long.',
+  },
+  EMPTY_UPDATE: {
+    vi: 'Không có thay đổi nào được gửi.',
+    en: 'No change was sent.',
   },
   SEARCH_TEXT: {
     vi: 'Nhập từ 1 đến 100 ký tự để tìm.',
