@@ -18,6 +18,20 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** Server mode: the table owner's URL, used only to migrate (the app then connects as pcmt_app). */
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /**
+   * 32 random bytes, base64: the key that seals TOTP secrets and derives CSRF tokens. Without it,
+   * PCMT keeps one in DATA_DIR/secret.key (created on first start, mode 600). Several server
+   * instances must share it.
+   */
+  SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Upper bound for one SQL statement in server mode (SECURITY-RELIABILITY.md R8). */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -39,7 +53,9 @@ export interface Config {
   dataDir: string;
   database:
     | { mode: 'embedded'; pgliteDir: string }
-    | { mode: 'server'; url: string; poolMax: number; statementTimeoutMs: number };
+    | { mode: 'server'; url: string; migrationUrl: string; poolMax: number; statementTimeoutMs: number };
+  /** From SECRET_KEY, or null to use (and create) DATA_DIR/secret.key. */
+  secretKey: Buffer | null;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   defaultLocale: (typeof LOCALES)[number];
   trustProxy: boolean;
@@ -72,10 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? {
           mode: 'server' as const,
           url: e.DATABASE_URL,
+          migrationUrl: e.DATABASE_MIGRATION_URL ?? e.DATABASE_URL,
           poolMax: e.DATABASE_POOL_MAX,
           statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
         }
       : { mode: 'embedded' as const, pgliteDir: path.join(dataDir, 'pglite') },
+    secretKey: e.SECRET_KEY ? Buffer.from(e.SECRET_KEY, 'base64') : null,
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     trustProxy: e.TRUST_PROXY === 'true',

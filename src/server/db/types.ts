@@ -9,6 +9,13 @@ export interface DB {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   agency: AgencyTable;
+  app_user: AppUserTable;
+  mfa_recovery_code: MfaRecoveryCodeTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  audit_event: AuditEventTable;
+  audit_head: AuditHeadTable;
+  break_glass_grant: BreakGlassGrantTable;
 }
 
 export interface AdminUnitDatasetTable {
@@ -72,3 +79,102 @@ export interface AgencyTable {
 export type AdminUnitRow = Selectable<AdminUnitTable>;
 export type NewAdminUnit = Insertable<AdminUnitTable>;
 export type AgencyRow = Selectable<AgencyTable>;
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  unit_id: string;
+  unit_path: string;
+  agency_code: string;
+  roles: string[];
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Date | null;
+  totp_secret_sealed: string | null;
+  totp_pending_sealed: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: string | null;
+  failed_login_count: Generated<number>;
+  failed_login_since: Date | null;
+  locked_until: Date | null;
+  disabled_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface MfaRecoveryCodeTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface UserSessionTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  stage: 'setup' | 'mfa' | 'active';
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+  step_up_at: Date | null;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface AuditEventTable {
+  /** bigint: comes back as a string. */
+  seq: string;
+  id: string;
+  occurred_at: ColumnType<Date, string, never>;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  actor_roles: string[];
+  actor_unit_path: string | null;
+  actor_agency: string | null;
+  action: string;
+  record_kind: string | null;
+  record_id: string | null;
+  purpose: string | null;
+  request_id: string | null;
+  ip: string | null;
+  outcome: string;
+  details: ColumnType<unknown, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: string;
+  hash: string;
+}
+
+export interface BreakGlassGrantTable {
+  id: Generated<string>;
+  user_id: string;
+  user_unit_path: string;
+  record_kind: string;
+  record_id: string;
+  reason: string;
+  granted_at: Date;
+  expires_at: Date;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_note: string | null;
+}
