@@ -91,10 +91,7 @@ describe('web assets', () => {
     await writeFile(path.join(webDistDir, 'index.html'), '<!doctype html><div id="root"></div>');
     await writeFile(path.join(webDistDir, 'assets', 'main-abc123.js'), 'console.log(1)');
     const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), webDistDir };
-    const app = await buildApp(
-      { config, db: t.database.db, dbMode: t.database.mode, clock: () => new Date() },
-      { serveWeb: true },
-    );
+    const app = await buildApp({ ...t.app.deps, config }, { serveWeb: true });
     try {
       for (const url of ['/', '/units?q=ba%20dinh&code=00004', '/agencies']) {
         const response = await app.inject(url);

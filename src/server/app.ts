@@ -1,10 +1,16 @@
+import fastifyCookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { agenciesRoutes } from './modules/agencies/agencies.routes';
+import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { unitsRoutes } from './modules/units/units.routes';
+import { usersRoutes } from './modules/users/users.routes';
+import { authentication } from './platform/authn';
 import type { AppDeps } from './platform/context';
 import { installErrorHandler } from './platform/error-handler';
+import { AppError } from './platform/errors';
 import { httpPlatform } from './platform/http';
 import { loggerOptions, requestIdFor } from './platform/logger';
 import { registerOpenApi } from './platform/openapi';
@@ -37,11 +43,17 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   installErrorHandler(app);
 
   await app.register(httpPlatform, { defaultLocale: deps.config.defaultLocale });
+  await app.register(fastifyCookie);
+  // Per-route limits only (login steps); the answer is our own RATE_LIMITED error body.
+  await app.register(rateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED') });
+  await app.register(authentication);
   await registerOpenApi(app);
 
   await app.register(healthRoutes);
+  await app.register(authRoutes);
   await app.register(unitsRoutes);
   await app.register(agenciesRoutes);
+  await app.register(usersRoutes);
 
   await registerWebAssets(app, options.serveWeb ? deps.config.webDistDir : '');
   return app;

@@ -35,6 +35,11 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Upper bound for one SQL statement in server mode (SECURITY-RELIABILITY.md R8). */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** The province this installation serves; the first administrator account is placed there. */
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^\d{2}$/, 'must be a 2-digit province code, e.g. 12 for Lai Châu')
+    .default('01'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_LOCALE: z.enum(LOCALES).default('vi'),
   /** Trust X-Forwarded-* from a reverse proxy (only when one is in front). */
@@ -56,6 +61,7 @@ export interface Config {
     | { mode: 'server'; url: string; migrationUrl: string; poolMax: number; statementTimeoutMs: number };
   /** From SECRET_KEY, or null to use (and create) DATA_DIR/secret.key. */
   secretKey: Buffer | null;
+  provinceCode: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   defaultLocale: (typeof LOCALES)[number];
   trustProxy: boolean;
@@ -93,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
         }
       : { mode: 'embedded' as const, pgliteDir: path.join(dataDir, 'pglite') },
+    provinceCode: e.PROVINCE_CODE,
     secretKey: e.SECRET_KEY ? Buffer.from(e.SECRET_KEY, 'base64') : null,
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,

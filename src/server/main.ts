@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { DatabaseStartupError, openDatabase } from './db/client';
 import { DataDirInUseError } from './db/data-dir-lock';
+import { createSecrets, loadSecretKey, SecretKeyError } from './platform/secrets';
 
 /**
  * `npm start`: configuration → database (opened, then migrated) → HTTP server. Any start-up
@@ -9,6 +10,7 @@ import { DataDirInUseError } from './db/data-dir-lock';
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
+  const secrets = createSecrets(loadSecretKey(config));
   // Opening PGlite compiles its WebAssembly off the main thread: load the HTTP stack meanwhile
   // (about 0.6 s of a 3 s warm start on two cores).
   const opening = openDatabase(config, { purpose: 'server', unlimitedStatements: true });
@@ -17,7 +19,15 @@ async function main(): Promise<void> {
   const [{ buildApp }, { migrateToLatest }] = await Promise.all([import('./app'), import('./db/migrate')]);
   const database = await opening;
   const applied = await migrateToLatest(database.db);
-  const app = await buildApp({ config, db: database.db, dbMode: database.mode, clock: () => new Date() }, { serveWeb: true });
+  const { ensureInitialAdmin } = await import('./modules/users/users.service');
+  const initialPassword = await ensureInitialAdmin(
+    { db: database.db, clock: () => new Date(), locale: config.defaultLocale },
+    { dataDir: config.dataDir, provinceCode: config.provinceCode },
+  );
+  const app = await buildApp(
+    { config, db: database.db, dbMode: database.mode, clock: () => new Date(), secrets },
+    { serveWeb: true },
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -39,6 +49,13 @@ async function main(): Promise<void> {
     'PCMT ready',
   );
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  if (initialPassword) {
+    process.stderr.write(
+      `\nTài khoản quản trị đầu tiên / first administrator account: admin\n` +
+        `Mật khẩu tạm / temporary password: ${initialPassword}\n` +
+        `(cũng lưu tại / also in ${config.dataDir}/initial-admin-password; đổi mật khẩu và đăng ký xác thực hai lớp khi đăng nhập lần đầu)\n\n`,
+    );
+  }
   process.stderr.write(`PCMT đang chạy tại / running at http://${shownHost}:${config.port} (${database.description})\n`);
 }
 
@@ -47,6 +64,7 @@ main().catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof DatabaseStartupError ||
     error instanceof DataDirInUseError ||
+    error instanceof SecretKeyError ||
     (error as Error).name === 'MigrationError';
   const code = (error as NodeJS.ErrnoException).code;
   const message =

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
+import type { AppDeps } from '../../src/server/platform/context';
+import { createSecrets } from '../../src/server/platform/secrets';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 export interface TestApp {
@@ -10,11 +13,22 @@ export interface TestApp {
 }
 
 /** The real app on a fresh test database, reached through `app.inject()` (no socket). */
-export async function createTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { now?: Date; clock?: () => Date; enforcement?: AppDeps['enforcement'] } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-data-dir' });
   const now = options.now;
-  const app = await buildApp({ config, db: database.db, dbMode: database.mode, clock: () => (now ? new Date(now) : new Date()) });
+  const clock = options.clock ?? (() => (now ? new Date(now) : new Date()));
+  const secrets = createSecrets(randomBytes(32));
+  const app = await buildApp({
+    config,
+    db: database.db,
+    dbMode: database.mode,
+    clock,
+    secrets,
+    ...(options.enforcement ? { enforcement: options.enforcement } : {}),
+  });
   await app.ready();
   return {
     app,

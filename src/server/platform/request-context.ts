@@ -9,6 +9,15 @@ declare module 'fastify' {
 
 /** The service context of one request: the shared dependencies plus what the request adds. */
 export function serviceContext(request: FastifyRequest): ServiceContext {
-  const { db, clock } = request.server.deps;
-  return { db, clock, locale: request.locale };
+  const { db, clock, secrets, enforcement } = request.server.deps;
+  return {
+    db,
+    clock,
+    locale: request.locale,
+    actor: request.auth?.actor ?? null,
+    requestId: request.id,
+    ip: request.ip,
+    secrets,
+    enforcement: enforcement ?? 'service-and-database',
+  };
 }

@@ -41,3 +41,6 @@ export const ErrorBody = z.object({
   requestId: z.string(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** The body of a 204 answer: none. */
+export const NoContent = z.null();

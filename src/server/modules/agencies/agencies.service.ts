@@ -77,3 +77,10 @@ export async function updateAgency(ctx: AgencyContext, code: string, input: Agen
   if (!row) throw new AppError('AGENCY_NOT_FOUND', { code });
   return presentAgency(row, today);
 }
+
+/** One agency by code, or AGENCY_NOT_FOUND (used by other modules to check a reference). */
+export async function getAgency(ctx: AgencyContext, code: string): Promise<AgencyDto> {
+  const row = await repo.findByCode(ctx.db, code);
+  if (!row) throw new AppError('AGENCY_NOT_FOUND', { code });
+  return presentAgency(row, todayInVietnam(ctx.clock()));
+}

@@ -8,13 +8,16 @@ import { APP_VERSION } from '../../platform/version';
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
-    { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: HealthResponse } } },
+    { config: { auth: 'public' }, schema: { tags: ['operations'], summary: 'Liveness', response: { 200: HealthResponse } } },
     async () => ({ status: 'ok' as const, version: APP_VERSION, uptimeSeconds: Math.round(process.uptime()) }),
   );
 
   app.get(
     '/api/ready',
-    { schema: { tags: ['operations'], summary: 'Readiness', response: { 200: ReadyResponse, 503: ReadyResponse } } },
+    {
+      config: { auth: 'public' },
+      schema: { tags: ['operations'], summary: 'Readiness', response: { 200: ReadyResponse, 503: ReadyResponse } },
+    },
     async (request, reply) => {
       const { db, dbMode } = request.server.deps;
       try {

@@ -1,0 +1,28 @@
+import { hasPermission, type Permission } from '@shared/permissions';
+import type { Actor, ServiceContext } from './context';
+import type { DbScope } from './db-scope';
+import { AppError } from './errors';
+
+/**
+ * Layer 1 of access control (docs/ACCESS.md): the service checks the named permission before it
+ * touches data. A role that may never call the function gets 403. With `enforcement:
+ * 'database-only'` (a test switch) this check is skipped and row-level security must hold alone.
+ */
+export function requirePermission(ctx: ServiceContext, permission: Permission): Actor {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('AUTH_REQUIRED');
+  if (ctx.enforcement !== 'database-only' && !hasPermission(actor.roles, permission)) throw new AppError('FORBIDDEN');
+  return actor;
+}
+
+/** The database scope of the request's actor (layer 2: row-level security). */
+export function scopeOf(actor: Actor): DbScope {
+  return { kind: 'user', userId: actor.userId, roles: actor.roles, unitPath: actor.unitPath, agency: actor.agencyCode };
+}
+
+/** Who an audit event says did it. */
+export function auditActor(actor: Actor | null | undefined) {
+  return actor
+    ? { userId: actor.userId, username: actor.username, roles: actor.roles, unitPath: actor.unitPath, agency: actor.agencyCode }
+    : { userId: null, username: 'system', roles: [], unitPath: null, agency: null };
+}
