@@ -3,7 +3,9 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { agenciesRoutes } from './modules/agencies/agencies.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { breakGlassRoutes } from './modules/break-glass/break-glass.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -54,6 +56,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(unitsRoutes);
   await app.register(agenciesRoutes);
   await app.register(usersRoutes);
+  await app.register(auditRoutes);
+  await app.register(breakGlassRoutes);
 
   await registerWebAssets(app, options.serveWeb ? deps.config.webDistDir : '');
   return app;

@@ -6,6 +6,7 @@ import { DataDirInUseError } from '../db/data-dir-lock';
 import { MigrationError } from '../db/migrate';
 import { AppError } from '../platform/errors';
 import { APP_VERSION } from '../platform/version';
+import { registerAccountCommands } from './commands/accounts';
 import { registerAgencyCommands } from './commands/agencies';
 import { registerUnitCommands } from './commands/units';
 import { openCliDatabase } from './database';
@@ -38,6 +39,7 @@ program
 
 registerUnitCommands(program, getConfig);
 registerAgencyCommands(program, getConfig);
+registerAccountCommands(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);
