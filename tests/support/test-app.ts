@@ -14,13 +14,20 @@ export interface TestApp {
 
 /** The real app on a fresh test database, reached through `app.inject()` (no socket). */
 export async function createTestApp(
-  options: { now?: Date; clock?: () => Date; enforcement?: AppDeps['enforcement'] } = {},
+  options: {
+    now?: Date;
+    clock?: () => Date;
+    enforcement?: AppDeps['enforcement'];
+    /** Share another app's database (the app's close() then leaves it open). */
+    database?: TestDatabase;
+    secrets?: AppDeps['secrets'];
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-data-dir' });
   const now = options.now;
   const clock = options.clock ?? (() => (now ? new Date(now) : new Date()));
-  const secrets = createSecrets(randomBytes(32));
+  const secrets = options.secrets ?? createSecrets(randomBytes(32));
   const app = await buildApp({
     config,
     db: database.db,

@@ -4,6 +4,8 @@ import type { AppDeps, ServiceContext } from './context';
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every route registered on the app (HEAD excluded). */
+    registeredRoutes: { method: string; url: string }[];
   }
 }
 

@@ -1,0 +1,254 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENCE_DATA_AUTH } from '../../src/server/platform/authn';
+import { call, TestClock } from '../support/auth';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { buildWorld, CANARY_RECORD, databaseDigest, type Person, type World } from './fixtures';
+
+/**
+ * The authorization matrix (SECURITY-RELIABILITY.md S1, S2): every registered route, every actor,
+ * foreign targets. A denied cell answers 403 or 404 (the same as for a record that does not exist),
+ * carries no canary of data outside the actor's scope, and changes no row. An allowed cell succeeds,
+ * so a server that denies everything fails too. A route missing here fails the suite.
+ */
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+interface Cell {
+  actor: string;
+  method: Method;
+  url: string;
+  payload?: unknown;
+  allow: boolean;
+  /** Canaries that must not appear in the answer (data outside the actor's scope). */
+  forbidden: string[];
+  /** Canaries an allowed answer must show (its own data), so an empty answer cannot pass. */
+  required?: string[];
+}
+
+const clock = new TestClock();
+let t: TestApp;
+let w: World;
+const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: clock.read });
+  w = await buildWorld(t, clock);
+}, 300_000);
+afterAll(() => t.close());
+
+const everyone = () => Object.values(w.people);
+const has = (p: Person, ...roles: string[]) => p.roles.some((r) => roles.includes(r));
+const canariesExcept = (allowed: (p: Person) => boolean) => everyone().filter((p) => !allowed(p)).map((p) => p.canary);
+const grantCanariesExcept = (allowed: (p: Person) => boolean) =>
+  everyone()
+    .filter((p) => p.grantCanary && !allowed(p))
+    .map((p) => p.grantCanary as string);
+const inArea = (viewer: Person, target: Person) =>
+  target.unitPath === viewer.unitPath.split('.')[0] || target.unitPath.startsWith(`${viewer.unitPath.split('.')[0]}.`);
+const person = (key: string) => {
+  const p = w.people[key];
+  if (!p) throw new Error(key);
+  return p;
+};
+
+/** Route → the cells that exercise it. Keys are `METHOD url` exactly as Fastify registers them. */
+const MATRIX: Record<string, () => Cell[]> = {
+  'GET /api/users': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: '/api/users',
+      allow: has(p, 'system_admin'),
+      forbidden: has(p, 'system_admin') ? [] : canariesExcept(() => false),
+      required: has(p, 'system_admin') ? [person('police79a').canary] : [],
+    })),
+  'POST /api/users': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `created.by.${p.key}`, displayName: 'Tài khoản tạo thử', unitCode: w.communes.p01a, agencyCode: 'CA_XA', roles: ['commune_officer'] },
+      allow: has(p, 'system_admin'),
+      forbidden: [],
+    })),
+  'GET /api/users/:id': () =>
+    everyone().flatMap((p) =>
+      [person('police79a'), person('police01a')].map((target) => ({
+        actor: p.key,
+        method: 'GET' as const,
+        url: `/api/users/${target.id}`,
+        allow: has(p, 'system_admin'),
+        forbidden: has(p, 'system_admin') ? [] : [target.canary],
+        required: has(p, 'system_admin') ? [target.canary] : [],
+      })),
+    ),
+  'PATCH /api/users/:id': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'PATCH',
+      url: `/api/users/${person('police79a').id}`,
+      payload: { displayName: person('police79a').canary },
+      allow: has(p, 'system_admin'),
+      forbidden: has(p, 'system_admin') ? [] : [person('police79a').canary],
+    })),
+  'POST /api/users/:id/reset-password': () =>
+    everyone().map((p) => ({ actor: p.key, method: 'POST', url: `/api/users/${UNKNOWN_ID}/reset-password`, allow: false, forbidden: [] })),
+  'POST /api/users/:id/revoke-sessions': () =>
+    everyone().map((p) => ({ actor: p.key, method: 'POST', url: `/api/users/${UNKNOWN_ID}/revoke-sessions`, allow: false, forbidden: [] })),
+  'GET /api/audit-events': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: `/api/audit-events?username=${person('police79a').username}`,
+      allow: has(p, 'auditor'),
+      forbidden: has(p, 'auditor') ? [] : [person('police79a').username],
+      required: has(p, 'auditor') ? [person('police79a').username] : [],
+    })),
+  'GET /api/audit-events/verify': () =>
+    everyone().map((p) => ({ actor: p.key, method: 'GET', url: '/api/audit-events/verify', allow: has(p, 'auditor'), forbidden: [] })),
+  'GET /api/me/sessions': () =>
+    everyone().map((p) => ({ actor: p.key, method: 'GET', url: '/api/me/sessions', allow: true, forbidden: everyone().filter((o) => o !== p).map((o) => o.browser.cookie) })),
+  'DELETE /api/me/sessions/:id': () =>
+    everyone().map((p) => ({ actor: p.key, method: 'DELETE', url: `/api/me/sessions/${UNKNOWN_ID}`, allow: false, forbidden: [] })),
+  'GET /api/break-glass': () =>
+    everyone().map((p) => {
+      const allowed = has(p, 'provincial_lead', 'provincial_officer', 'commune_officer', 'auditor');
+      const sees = (o: Person) => o === p || has(p, 'auditor') || (has(p, 'provincial_lead') && inArea(p, o));
+      return {
+        actor: p.key,
+        method: 'GET',
+        url: '/api/break-glass',
+        allow: allowed,
+        forbidden: grantCanariesExcept(allowed ? sees : () => false),
+        required: allowed && p.grantCanary ? [p.grantCanary] : [],
+      };
+    }),
+  'POST /api/break-glass': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'POST',
+      url: '/api/break-glass',
+      payload: { recordKind: 'person', recordId: CANARY_RECORD, reason: 'kiểm tra ma trận phân quyền, đủ hai mươi ký tự' },
+      allow: has(p, 'provincial_lead', 'provincial_officer', 'commune_officer'),
+      forbidden: [],
+    })),
+  'POST /api/break-glass/:id/review': () =>
+    everyone().flatMap((p) =>
+      [person('police79a'), person('police01a')].map((target) => {
+        const allow = has(p, 'auditor') || (has(p, 'provincial_lead') && inArea(p, target));
+        return {
+          actor: p.key,
+          method: 'POST' as const,
+          url: `/api/break-glass/${target.grantId}/review`,
+          payload: { note: 'Đã xem xét' },
+          allow,
+          forbidden: allow ? [] : [target.grantCanary ?? ''],
+        };
+      }),
+    ),
+  'GET /api/auth/me': () =>
+    everyone().map((p) => ({ actor: p.key, method: 'GET', url: '/api/auth/me', allow: true, forbidden: canariesExcept((o) => o === p), required: [p.canary] })),
+};
+
+/** Routes whose answer is the same for every caller (no records in scope). */
+const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/ready', 'GET /api/openapi.json', 'POST /api/auth/login'];
+const REFERENCE_ROUTES = [
+  'GET /api/units',
+  'GET /api/units/search',
+  'GET /api/units/periods',
+  'GET /api/units/:code',
+  'GET /api/units/:code/subtree',
+  'GET /api/units/:code/successors',
+  'GET /api/units/:code/predecessors',
+  'GET /api/agencies',
+];
+/** Login steps act only on the caller's own session; their flows are tested in auth.test.ts. */
+const LOGIN_STEP_ROUTES = [
+  'POST /api/auth/mfa/verify',
+  'POST /api/auth/password',
+  'POST /api/auth/mfa/enrol',
+  'POST /api/auth/mfa/confirm',
+  'POST /api/auth/logout',
+  'POST /api/auth/step-up',
+];
+
+describe('authorization matrix', () => {
+  it('covers every registered API route', () => {
+    const routes = t.app.registeredRoutes
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`);
+    const covered = new Set([...Object.keys(MATRIX), ...PUBLIC_ROUTES, ...REFERENCE_ROUTES, ...LOGIN_STEP_ROUTES]);
+    expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+    expect([...covered].filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('denies what the matrix denies, allows what it allows, leaks no canary and changes nothing when denying', async () => {
+    let checked = 0;
+    const failures: string[] = [];
+    for (const [route, cells] of Object.entries(MATRIX)) {
+      for (const cell of cells()) {
+        const actor = person(cell.actor);
+        const before = cell.allow ? '' : await databaseDigest(t);
+        const response = await call(t.app, actor.browser, cell.method, cell.url, cell.payload);
+        const body = response.body;
+        const where = `${route} as ${cell.actor} → ${response.statusCode}`;
+        if (cell.allow && response.statusCode >= 300) failures.push(`${where}: expected success ${body.slice(0, 200)}`);
+        if (!cell.allow && ![403, 404].includes(response.statusCode)) failures.push(`${where}: expected 403/404`);
+        for (const canary of cell.forbidden) if (canary && body.includes(canary)) failures.push(`${where}: leaked ${canary}`);
+        for (const canary of cell.required ?? []) if (!body.includes(canary)) failures.push(`${where}: missing own ${canary}`);
+        if (!cell.allow && (await databaseDigest(t)) !== before) failures.push(`${where}: a denied request changed the database`);
+        checked++;
+      }
+    }
+    // Absent and forbidden look the same: an unknown id answers like a foreign one.
+    const lead = person('lead01');
+    const foreign = await call(t.app, lead.browser, 'POST', `/api/break-glass/${person('police79a').grantId}/review`, { note: 'x1' });
+    const absent = await call(t.app, lead.browser, 'POST', `/api/break-glass/${UNKNOWN_ID}/review`, { note: 'x1' });
+    expect([foreign.statusCode, foreign.json().code]).toEqual([absent.statusCode, absent.json().code]);
+    for (const route of [...REFERENCE_ROUTES.filter((r) => !r.includes(':')), ...PUBLIC_ROUTES.filter((r) => r.startsWith('GET'))]) {
+      const url = route.slice(4).replace('/search', '/search?q=ba%20dinh');
+      const anonymous = await t.app.inject({ method: 'GET', url });
+      const expected = PUBLIC_ROUTES.includes(route) || REFERENCE_DATA_AUTH === 'public' ? 200 : 401;
+      if (anonymous.statusCode !== expected) failures.push(`${route} anonymous → ${anonymous.statusCode}, expected ${expected}`);
+      checked++;
+    }
+    console.log(`authorization matrix: ${checked} cells checked, ${failures.length} failed`);
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
+
+describe('row-level security alone (service checks switched off)', () => {
+  it('still blocks every cross-scope read', async () => {
+    const unchecked = await createTestApp({ clock: clock.read, enforcement: 'database-only', database: t.database, secrets: t.app.deps.secrets });
+    let checked = 0;
+    const failures: string[] = [];
+    try {
+      for (const viewer of everyone()) {
+        const foreignUsers = everyone().filter((o) => o !== viewer && !has(viewer, 'system_admin') && !areaCovers(viewer, o));
+        const reads: { url: string; forbidden: string[] }[] = [
+          { url: '/api/users', forbidden: foreignUsers.map((o) => o.canary) },
+          ...foreignUsers.slice(0, 3).map((o) => ({ url: `/api/users/${o.id}`, forbidden: [o.canary] })),
+          { url: '/api/audit-events?limit=100', forbidden: has(viewer, 'auditor') ? [] : everyone().map((o) => o.username) },
+          { url: '/api/break-glass', forbidden: grantCanariesExcept((o) => o === viewer || has(viewer, 'auditor') || (has(viewer, 'provincial_lead') && inArea(viewer, o))) },
+          { url: '/api/me/sessions', forbidden: everyone().filter((o) => o !== viewer).map((o) => o.browser.cookie) },
+        ];
+        for (const read of reads) {
+          const response = await call(unchecked.app, viewer.browser, 'GET', read.url);
+          if (response.statusCode >= 500) failures.push(`${read.url} as ${viewer.key}: ${response.statusCode}`);
+          for (const canary of read.forbidden) if (response.body.includes(canary)) failures.push(`${read.url} as ${viewer.key}: leaked ${canary}`);
+          checked++;
+        }
+      }
+    } finally {
+      await unchecked.app.close();
+    }
+    console.log(`row-level security alone: ${checked} cross-scope reads checked, ${failures.length} leaked`);
+    expect(checked).toBeGreaterThan(50);
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
+
+/** The user directory a user's area covers (row-level security of app_user). */
+function areaCovers(viewer: Person, target: Person): boolean {
+  if (has(viewer, 'system_admin', 'auditor')) return true;
+  const area = has(viewer, 'provincial_lead', 'provincial_officer', 'statistics_viewer') ? (viewer.unitPath.split('.')[0] ?? '') : viewer.unitPath;
+  return target.unitPath === area || target.unitPath.startsWith(`${area}.`);
+}

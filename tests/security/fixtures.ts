@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import type { Role } from '../../src/shared/permissions';
+import { type Browser, call, firstLogin, makeUser, type TestClock } from '../support/auth';
+import type { TestApp } from '../support/test-app';
+
+/**
+ * The security fixtures (SECURITY-RELIABILITY.md §2): two provinces × two communes, users of every
+ * role in police, People's Committee and health agencies, each with canary strings that must never
+ * appear where that user's data may not go.
+ */
+export interface Person {
+  key: string;
+  username: string;
+  id: string;
+  roles: Role[];
+  unitPath: string;
+  browser: Browser;
+  canary: string;
+  /** The break-the-glass grant this user opened, if its role may. */
+  grantId?: string;
+  grantCanary?: string;
+}
+
+export interface World {
+  people: Record<string, Person>;
+  communes: { p01a: string; p01b: string; p79a: string; p79b: string };
+}
+
+const SPECS: { key: string; unit: 'p01' | 'p79' | 'p01a' | 'p01b' | 'p79a'; agency: string; roles: Role[] }[] = [
+  { key: 'admin', unit: 'p01', agency: 'CA_TINH', roles: ['system_admin'] },
+  { key: 'auditor', unit: 'p01', agency: 'CA_TINH', roles: ['auditor'] },
+  { key: 'lead01', unit: 'p01', agency: 'UBND_TINH', roles: ['provincial_lead'] },
+  { key: 'lead79', unit: 'p79', agency: 'UBND_TINH', roles: ['provincial_lead'] },
+  { key: 'police01', unit: 'p01', agency: 'PC04', roles: ['provincial_officer'] },
+  { key: 'health01', unit: 'p01', agency: 'SO_Y_TE', roles: ['provincial_officer'] },
+  { key: 'police01a', unit: 'p01a', agency: 'CA_XA', roles: ['commune_officer'] },
+  { key: 'pc01a', unit: 'p01a', agency: 'UBND_XA', roles: ['commune_officer'] },
+  { key: 'police01b', unit: 'p01b', agency: 'CA_XA', roles: ['commune_officer'] },
+  { key: 'police79a', unit: 'p79a', agency: 'CA_XA', roles: ['commune_officer'] },
+  { key: 'stats01', unit: 'p01', agency: 'SO_KHAC', roles: ['statistics_viewer'] },
+  { key: 'facility01', unit: 'p01', agency: 'CS_Y_TE', roles: ['facility_staff'] },
+];
+
+export const CANARY_RECORD = '7d9c2f10-5a44-4e1b-9c3e-2b6f1a8d0c55';
+
+export async function buildWorld(t: TestApp, clock: TestClock): Promise<World> {
+  const communeCodes = async (province: string) =>
+    (
+      await sql<{ code: string }>`SELECT code FROM admin_unit WHERE parent_code = ${province} AND valid_to IS NULL ORDER BY code LIMIT 2`.execute(
+        t.database.db,
+      )
+    ).rows.map((r) => r.code);
+  const [a01, b01] = await communeCodes('01');
+  const [a79, b79] = await communeCodes('79');
+  if (!a01 || !b01 || !a79 || !b79) throw new Error('communes missing');
+  const codes = { p01: '01', p79: '79', p01a: a01, p01b: b01, p79a: a79 };
+  const paths = { p01: '01', p79: '79', p01a: `01.${a01}`, p01b: `01.${b01}`, p79a: `79.${a79}` };
+  const people: Record<string, Person> = {};
+  for (const spec of SPECS) {
+    const username = `sec.${spec.key}`;
+    const canary = `CANARY-${spec.key}-ten-hien-thi`;
+    const { id, password } = await makeUser(t, { username, displayName: canary, unitCode: codes[spec.unit], agencyCode: spec.agency, roles: spec.roles });
+    const browser = await firstLogin(t, clock, username, password);
+    people[spec.key] = { key: spec.key, username, id, roles: spec.roles, unitPath: paths[spec.unit], browser, canary };
+  }
+  // Every user allowed to break the glass opens one grant, with a canary in its reason.
+  for (const person of Object.values(people)) {
+    const grantCanary = `CANARY-BG-${person.key}-LYDO`;
+    const response = await call(t.app, person.browser, 'POST', '/api/break-glass', {
+      recordKind: 'person',
+      recordId: CANARY_RECORD,
+      reason: `${grantCanary}: cấp cứu, cần xem hồ sơ ngay để xử lý tình huống`,
+    });
+    if (response.statusCode === 201) {
+      person.grantId = response.json().id;
+      person.grantCanary = grantCanary;
+    }
+  }
+  return { people, communes: { p01a: a01, p01b: b01, p79a: a79, p79b: b79 } };
+}
+
+/** A digest of every row a request could change (session activity times excluded). */
+export async function databaseDigest(t: TestApp): Promise<string> {
+  const { rows } = await sql<{ digest: string }>`
+    SELECT md5(concat_ws('|',
+      (SELECT string_agg(md5(u::text), ',' ORDER BY id) FROM (SELECT id, username, display_name, unit_id, agency_code, roles,
+        password_hash, must_change_password, totp_secret_sealed, disabled_at FROM app_user) u),
+      (SELECT string_agg(id::text || coalesce(revoked_at::text, '-') || stage, ',' ORDER BY id) FROM user_session),
+      (SELECT string_agg(md5(k::text), ',' ORDER BY id) FROM api_token k),
+      (SELECT string_agg(md5(g::text), ',' ORDER BY id) FROM break_glass_grant g),
+      (SELECT string_agg(md5(r::text), ',' ORDER BY id) FROM mfa_recovery_code r),
+      (SELECT string_agg(md5(a::text), ',' ORDER BY code) FROM agency a),
+      (SELECT count(*)::text FROM admin_unit)
+    )) AS digest`.execute(t.database.db);
+  return rows[0]?.digest ?? '';
+}
