@@ -36,7 +36,10 @@ afterAll(() => t.close());
 
 const everyone = () => Object.values(w.people);
 const has = (p: Person, ...roles: string[]) => p.roles.some((r) => roles.includes(r));
-const canariesExcept = (allowed: (p: Person) => boolean) => everyone().filter((p) => !allowed(p)).map((p) => p.canary);
+const canariesExcept = (allowed: (p: Person) => boolean) =>
+  everyone()
+    .filter((p) => !allowed(p))
+    .map((p) => p.canary);
 const grantCanariesExcept = (allowed: (p: Person) => boolean) =>
   everyone()
     .filter((p) => p.grantCanary && !allowed(p))
@@ -65,7 +68,13 @@ const MATRIX: Record<string, () => Cell[]> = {
       actor: p.key,
       method: 'POST',
       url: '/api/users',
-      payload: { username: `created.by.${p.key}`, displayName: 'Tài khoản tạo thử', unitCode: w.communes.p01a, agencyCode: 'CA_XA', roles: ['commune_officer'] },
+      payload: {
+        username: `created.by.${p.key}`,
+        displayName: 'Tài khoản tạo thử',
+        unitCode: w.communes.p01a,
+        agencyCode: 'CA_XA',
+        roles: ['commune_officer'],
+      },
       allow: has(p, 'system_admin'),
       forbidden: [],
     })),
@@ -90,9 +99,21 @@ const MATRIX: Record<string, () => Cell[]> = {
       forbidden: has(p, 'system_admin') ? [] : [person('police79a').canary],
     })),
   'POST /api/users/:id/reset-password': () =>
-    everyone().map((p) => ({ actor: p.key, method: 'POST', url: `/api/users/${UNKNOWN_ID}/reset-password`, allow: false, forbidden: [] })),
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'POST',
+      url: `/api/users/${UNKNOWN_ID}/reset-password`,
+      allow: false,
+      forbidden: [],
+    })),
   'POST /api/users/:id/revoke-sessions': () =>
-    everyone().map((p) => ({ actor: p.key, method: 'POST', url: `/api/users/${UNKNOWN_ID}/revoke-sessions`, allow: false, forbidden: [] })),
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'POST',
+      url: `/api/users/${UNKNOWN_ID}/revoke-sessions`,
+      allow: false,
+      forbidden: [],
+    })),
   'GET /api/audit-events': () =>
     everyone().map((p) => ({
       actor: p.key,
@@ -103,11 +124,31 @@ const MATRIX: Record<string, () => Cell[]> = {
       required: has(p, 'auditor') ? [person('police79a').username] : [],
     })),
   'GET /api/audit-events/verify': () =>
-    everyone().map((p) => ({ actor: p.key, method: 'GET', url: '/api/audit-events/verify', allow: has(p, 'auditor'), forbidden: [] })),
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: '/api/audit-events/verify',
+      allow: has(p, 'auditor'),
+      forbidden: [],
+    })),
   'GET /api/me/sessions': () =>
-    everyone().map((p) => ({ actor: p.key, method: 'GET', url: '/api/me/sessions', allow: true, forbidden: everyone().filter((o) => o !== p).map((o) => o.browser.cookie) })),
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: '/api/me/sessions',
+      allow: true,
+      forbidden: everyone()
+        .filter((o) => o !== p)
+        .map((o) => o.browser.cookie),
+    })),
   'DELETE /api/me/sessions/:id': () =>
-    everyone().map((p) => ({ actor: p.key, method: 'DELETE', url: `/api/me/sessions/${UNKNOWN_ID}`, allow: false, forbidden: [] })),
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'DELETE',
+      url: `/api/me/sessions/${UNKNOWN_ID}`,
+      allow: false,
+      forbidden: [],
+    })),
   'GET /api/break-glass': () =>
     everyone().map((p) => {
       const allowed = has(p, 'provincial_lead', 'provincial_officer', 'commune_officer', 'auditor');
@@ -145,7 +186,14 @@ const MATRIX: Record<string, () => Cell[]> = {
       }),
     ),
   'GET /api/auth/me': () =>
-    everyone().map((p) => ({ actor: p.key, method: 'GET', url: '/api/auth/me', allow: true, forbidden: canariesExcept((o) => o === p), required: [p.canary] })),
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: '/api/auth/me',
+      allow: true,
+      forbidden: canariesExcept((o) => o === p),
+      required: [p.canary],
+    })),
 };
 
 /** Routes whose answer is the same for every caller (no records in scope). */
@@ -200,10 +248,15 @@ describe('authorization matrix', () => {
     }
     // Absent and forbidden look the same: an unknown id answers like a foreign one.
     const lead = person('lead01');
-    const foreign = await call(t.app, lead.browser, 'POST', `/api/break-glass/${person('police79a').grantId}/review`, { note: 'x1' });
+    const foreign = await call(t.app, lead.browser, 'POST', `/api/break-glass/${person('police79a').grantId}/review`, {
+      note: 'x1',
+    });
     const absent = await call(t.app, lead.browser, 'POST', `/api/break-glass/${UNKNOWN_ID}/review`, { note: 'x1' });
     expect([foreign.statusCode, foreign.json().code]).toEqual([absent.statusCode, absent.json().code]);
-    for (const route of [...REFERENCE_ROUTES.filter((r) => !r.includes(':')), ...PUBLIC_ROUTES.filter((r) => r.startsWith('GET'))]) {
+    for (const route of [
+      ...REFERENCE_ROUTES.filter((r) => !r.includes(':')),
+      ...PUBLIC_ROUTES.filter((r) => r.startsWith('GET')),
+    ]) {
       const url = route.slice(4).replace('/search', '/search?q=ba%20dinh');
       const anonymous = await t.app.inject({ method: 'GET', url });
       const expected = PUBLIC_ROUTES.includes(route) || REFERENCE_DATA_AUTH === 'public' ? 200 : 401;
@@ -217,7 +270,12 @@ describe('authorization matrix', () => {
 
 describe('row-level security alone (service checks switched off)', () => {
   it('still blocks every cross-scope read', async () => {
-    const unchecked = await createTestApp({ clock: clock.read, enforcement: 'database-only', database: t.database, secrets: t.app.deps.secrets });
+    const unchecked = await createTestApp({
+      clock: clock.read,
+      enforcement: 'database-only',
+      database: t.database,
+      secrets: t.app.deps.secrets,
+    });
     let checked = 0;
     const failures: string[] = [];
     try {
@@ -227,13 +285,24 @@ describe('row-level security alone (service checks switched off)', () => {
           { url: '/api/users', forbidden: foreignUsers.map((o) => o.canary) },
           ...foreignUsers.slice(0, 3).map((o) => ({ url: `/api/users/${o.id}`, forbidden: [o.canary] })),
           { url: '/api/audit-events?limit=100', forbidden: has(viewer, 'auditor') ? [] : everyone().map((o) => o.username) },
-          { url: '/api/break-glass', forbidden: grantCanariesExcept((o) => o === viewer || has(viewer, 'auditor') || (has(viewer, 'provincial_lead') && inArea(viewer, o))) },
-          { url: '/api/me/sessions', forbidden: everyone().filter((o) => o !== viewer).map((o) => o.browser.cookie) },
+          {
+            url: '/api/break-glass',
+            forbidden: grantCanariesExcept(
+              (o) => o === viewer || has(viewer, 'auditor') || (has(viewer, 'provincial_lead') && inArea(viewer, o)),
+            ),
+          },
+          {
+            url: '/api/me/sessions',
+            forbidden: everyone()
+              .filter((o) => o !== viewer)
+              .map((o) => o.browser.cookie),
+          },
         ];
         for (const read of reads) {
           const response = await call(unchecked.app, viewer.browser, 'GET', read.url);
           if (response.statusCode >= 500) failures.push(`${read.url} as ${viewer.key}: ${response.statusCode}`);
-          for (const canary of read.forbidden) if (response.body.includes(canary)) failures.push(`${read.url} as ${viewer.key}: leaked ${canary}`);
+          for (const canary of read.forbidden)
+            if (response.body.includes(canary)) failures.push(`${read.url} as ${viewer.key}: leaked ${canary}`);
           checked++;
         }
       }
@@ -249,6 +318,8 @@ describe('row-level security alone (service checks switched off)', () => {
 /** The user directory a user's area covers (row-level security of app_user). */
 function areaCovers(viewer: Person, target: Person): boolean {
   if (has(viewer, 'system_admin', 'auditor')) return true;
-  const area = has(viewer, 'provincial_lead', 'provincial_officer', 'statistics_viewer') ? (viewer.unitPath.split('.')[0] ?? '') : viewer.unitPath;
+  const area = has(viewer, 'provincial_lead', 'provincial_officer', 'statistics_viewer')
+    ? (viewer.unitPath.split('.')[0] ?? '')
+    : viewer.unitPath;
   return target.unitPath === area || target.unitPath.startsWith(`${area}.`);
 }

@@ -46,7 +46,9 @@ export const CANARY_RECORD = '7d9c2f10-5a44-4e1b-9c3e-2b6f1a8d0c55';
 export async function buildWorld(t: TestApp, clock: TestClock): Promise<World> {
   const communeCodes = async (province: string) =>
     (
-      await sql<{ code: string }>`SELECT code FROM admin_unit WHERE parent_code = ${province} AND valid_to IS NULL ORDER BY code LIMIT 2`.execute(
+      await sql<{
+        code: string;
+      }>`SELECT code FROM admin_unit WHERE parent_code = ${province} AND valid_to IS NULL ORDER BY code LIMIT 2`.execute(
         t.database.db,
       )
     ).rows.map((r) => r.code);
@@ -59,7 +61,13 @@ export async function buildWorld(t: TestApp, clock: TestClock): Promise<World> {
   for (const spec of SPECS) {
     const username = `sec.${spec.key}`;
     const canary = `CANARY-${spec.key}-ten-hien-thi`;
-    const { id, password } = await makeUser(t, { username, displayName: canary, unitCode: codes[spec.unit], agencyCode: spec.agency, roles: spec.roles });
+    const { id, password } = await makeUser(t, {
+      username,
+      displayName: canary,
+      unitCode: codes[spec.unit],
+      agencyCode: spec.agency,
+      roles: spec.roles,
+    });
     const browser = await firstLogin(t, clock, username, password);
     people[spec.key] = { key: spec.key, username, id, roles: spec.roles, unitPath: paths[spec.unit], browser, canary };
   }
