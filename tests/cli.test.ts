@@ -96,3 +96,57 @@ describe.skipIf(isServerPg)('embedded mode: one process per data directory', () 
     expect(result.stdout).toContain('Phường Ba Đình (00004)');
   });
 });
+
+describe('npm run pcmt -- user, token, audit', () => {
+  it('creates a user with a password from stdin, issues a token, and verifies the audit chain', async () => {
+    const created = await runTs(
+      CLI,
+      ['user', 'create', '--username', 'cli.officer', '--unit', '00004', '--agency', 'CA_XA', '--role', 'commune_officer'],
+      env,
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Mật khẩu tạm \/ temporary password: \S{18}/);
+    const piped = await runTs(
+      CLI,
+      ['user', 'create', '--username', 'cli.piped', '--unit', '00004', '--agency', 'CA_XA', '--role', 'commune_officer'],
+      env,
+      60_000,
+      'mật khẩu được dán vào từ stdin 2026\n',
+    );
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).not.toContain('temporary password');
+    const wrongPlace = await runTs(
+      CLI,
+      ['user', 'create', '--username', 'cli.bad', '--unit', '01', '--agency', 'CA_XA', '--role', 'commune_officer'],
+      env,
+    );
+    expect(wrongPlace.code).toBe(1);
+    expect(wrongPlace.stderr).toContain('Vai trò commune_officer không áp dụng');
+    const token = await runTs(CLI, ['token', 'create', '--username', 'cli.officer', '--ttl', '7d'], env);
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^pcmt_[A-Za-z0-9_-]{43}$/);
+    const verified = await runTs(CLI, ['audit', 'verify'], env);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/Nhật ký toàn vẹn \/ audit log intact: [1-9]\d* sự kiện/);
+  });
+
+  it('audit verify catches an UPDATE made directly in the database as superuser, naming the event', async () => {
+    const tamper = 'SET session_replication_role = replica; UPDATE audit_event SET actor_username = $$someone$$ WHERE seq = 1';
+    if (isServerPg) {
+      const pg = (await import('pg')).default;
+      const client = new pg.Client({ connectionString: env.DATABASE_URL });
+      await client.connect();
+      await client.query(tamper);
+      await client.end();
+    } else {
+      const { PGlite } = await import('@electric-sql/pglite');
+      const { PGLITE_EXTENSIONS } = await import('../src/server/db/client');
+      const db = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: PGLITE_EXTENSIONS });
+      await db.exec(tamper);
+      await db.close();
+    }
+    const result = await runTs(CLI, ['audit', 'verify'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('sự kiện / event 1: its content was changed after it was written');
+  });
+});

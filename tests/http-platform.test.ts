@@ -51,7 +51,7 @@ describe('HTTP platform', () => {
   });
 
   it('sets security headers and forbids caching API answers', async () => {
-    const response = await t.app.inject('/api/units');
+    const response = await t.app.inject({ url: '/api/units', headers: await t.readerHeaders() });
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
@@ -67,13 +67,13 @@ describe('HTTP platform', () => {
         `/api/units/${encodeURIComponent(value)}`,
         `/api/units?at=${encodeURIComponent(value)}`,
       ]) {
-        const response = await t.app.inject(url);
+        const response = await t.app.inject({ url, headers: await t.readerHeaders() });
         expect(response.statusCode, url).toBeLessThan(500);
         if (response.statusCode >= 400) expect(response.json(), url).toHaveProperty('code');
         else expect(response.json(), url).toHaveProperty('items');
       }
     }
-    const still = await t.app.inject('/api/units?parent=01');
+    const still = await t.app.inject({ url: '/api/units?parent=01', headers: await t.readerHeaders() });
     expect((still.json() as { items: unknown[] }).items).toHaveLength(126);
   });
 });

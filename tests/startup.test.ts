@@ -46,8 +46,10 @@ describe('a full start of the server', () => {
     const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
     try {
       await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/ready`)).status === 200, 60_000);
+      // Reference data needs a login like everything else; the answer is the JSON error body.
       const units = await fetch(`http://127.0.0.1:${port}/api/units?parent=01`);
-      expect(((await units.json()) as { items: unknown[] }).items).toHaveLength(126);
+      expect(units.status).toBe(401);
+      expect(((await units.json()) as { code: string }).code).toBe('AUTH_REQUIRED');
     } finally {
       server.kill('SIGTERM');
     }
@@ -58,7 +60,7 @@ describe('a full start of the server', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     const request = lines.find((l) => l.route === '/api/units');
-    expect(request).toMatchObject({ method: 'GET', status: 200, reqId: expect.any(String) });
+    expect(request).toMatchObject({ method: 'GET', status: 401, reqId: expect.any(String) });
     expect(logs).not.toContain('parent=01');
   });
 });

@@ -10,7 +10,7 @@ import './styles.css';
 
 initI18n();
 const queryClient = createQueryClient();
-const router = createAppRouter();
+const router = createAppRouter({ queryClient });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,43 +1,145 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, type RouterHistory } from '@tanstack/react-router';
+import type { Permission } from '@shared/permissions';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  type RouteComponent,
+  type RouterHistory,
+  redirect,
+} from '@tanstack/react-router';
+import { AuthRequiredRedirect } from './auth/AuthRequiredRedirect';
+import { RequirePermission } from './auth/RequirePermission';
+import { sessionQuery } from './auth/session';
 import { AgenciesSearch } from './features/agencies/agencies-search';
+import { AuditSearch } from './features/audit/audit-search';
 import { HomePage } from './features/home/HomePage';
+import { LoginPage } from './features/login/LoginPage';
+import { LoginSearch } from './features/login/login-search';
 import { UnitsSearch } from './features/units/units-search';
+import { UsersSearch } from './features/users/users-search';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { RouteErrorPage } from './layout/RouteErrorPage';
 import { parseSearch, stringifySearch } from './search-params';
 
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+function RootComponent() {
+  return (
+    <>
+      <AuthRequiredRedirect />
+      <Outlet />
+    </>
+  );
+}
+
 /**
- * Code-based route tree. Pages other than the home page are loaded on first visit, so the
- * first screen does not wait for the tree and table code.
+ * Code-based route tree. `/login` stands alone; every other page sits in the `_app` layout
+ * (header, side menu), which lets only active sessions in. Pages other than the home and login
+ * pages are loaded on first visit, so the first screen does not wait for their code.
  */
-const rootRoute = createRootRoute({
-  component: AppLayout,
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootComponent,
   notFoundComponent: NotFoundPage,
   errorComponent: RouteErrorPage,
 });
 
-const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: LoginSearch,
+  component: LoginPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery());
+    if (session?.stage !== 'active') {
+      // Back to this very page (and its filters) after login.
+      throw redirect({ to: '/login', search: { next: location.href === '/' ? undefined : location.href }, replace: true });
+    }
+  },
+});
+
+/**
+ * A lazily loaded page that only users holding `permission` see. The page's `preload` is passed
+ * on, so that the router still loads its code before rendering (as for the other lazy pages).
+ */
+function guarded(permission: Permission, Page: RouteComponent) {
+  function GuardedPage() {
+    return (
+      <RequirePermission permission={permission}>
+        <Page />
+      </RequirePermission>
+    );
+  }
+  GuardedPage.preload = Page.preload;
+  return GuardedPage;
+}
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 
 const unitsRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/units',
   validateSearch: UnitsSearch,
   component: lazyRouteComponent(() => import('./features/units/UnitsPage'), 'UnitsPage'),
 });
 
 const agenciesRoute = createRoute({
-  getParentRoute: () => rootRoute,
+  getParentRoute: () => appRoute,
   path: '/agencies',
   validateSearch: AgenciesSearch,
   component: lazyRouteComponent(() => import('./features/agencies/AgenciesPage'), 'AgenciesPage'),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, unitsRoute, agenciesRoute]);
+const mySessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/me/sessions',
+  component: lazyRouteComponent(() => import('./features/sessions/MySessionsPage'), 'MySessionsPage'),
+});
 
-export function createAppRouter(options: { history?: RouterHistory } = {}) {
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users',
+  validateSearch: UsersSearch,
+  component: guarded(
+    'user:manage',
+    lazyRouteComponent(() => import('./features/users/UsersPage'), 'UsersPage'),
+  ),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  validateSearch: AuditSearch,
+  component: guarded(
+    'audit:read',
+    lazyRouteComponent(() => import('./features/audit/AuditPage'), 'AuditPage'),
+  ),
+});
+
+/** Any other address: "not found", inside the layout and only after login (it reveals nothing before). */
+const notFoundRoute = createRoute({ getParentRoute: () => appRoute, path: '$', component: NotFoundPage });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([homeRoute, unitsRoute, agenciesRoute, mySessionsRoute, usersRoute, auditRoute, notFoundRoute]),
+]);
+
+export function createAppRouter(options: { queryClient: QueryClient; history?: RouterHistory }) {
   return createRouter({
     routeTree,
+    context: { queryClient: options.queryClient },
     history: options.history,
     parseSearch,
     stringifySearch,

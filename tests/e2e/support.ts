@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { generate } from 'otplib';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { freePort, startTs, waitFor } from '../support/processes';
 
 /**
@@ -12,6 +13,8 @@ import { freePort, startTs, waitFor } from '../support/processes';
  */
 export interface E2eServer {
   url: string;
+  /** The first administrator's one-time password, as `npm start` wrote it to DATA_DIR. */
+  adminPassword: string;
   stop(): Promise<void>;
 }
 
@@ -28,8 +31,10 @@ export async function startServer(): Promise<E2eServer> {
     server.kill('SIGKILL');
     throw new Error(`server did not become ready: ${stderr}`, { cause: error });
   }
+  const adminPassword = (await readFile(path.join(dataDir, 'initial-admin-password'), 'utf8')).trim();
   return {
     url,
+    adminPassword,
     stop: async () => {
       const exited = new Promise((resolve) => server.on('exit', resolve));
       server.kill('SIGTERM');
@@ -54,4 +59,28 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export const E2E_PASSWORD = 'mật khẩu thử nghiệm đủ dài 2026';
+
+/**
+ * A first login as an officer does it in the browser: username and one-time password, a new
+ * password, the TOTP secret from the enrolment screen into an authenticator (here: otplib), the
+ * first code, then the recovery codes. Ends on the page the login started from.
+ */
+export async function firstLoginInBrowser(page: Page, username: string, password: string): Promise<string> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('new-password').fill(E2E_PASSWORD);
+  await page.getByTestId('new-password-repeat').fill(E2E_PASSWORD);
+  await page.getByTestId('password-submit').click();
+  const secret = await page.getByTestId('totp-secret').getAttribute('data-secret');
+  if (!secret) throw new Error('no TOTP secret on the enrolment screen');
+  await page.getByTestId('enrol-code').fill(await generate({ secret }));
+  await page.getByTestId('enrol-submit').click();
+  await page.getByTestId('recovery-codes').waitFor();
+  await page.getByTestId('recovery-done').click();
+  await page.getByTestId('login-username').waitFor({ state: 'detached' });
+  return secret;
 }

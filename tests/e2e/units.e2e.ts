@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eServer, launchChromium, startServer } from './support';
+import { type E2eServer, firstLoginInBrowser, launchChromium, startServer } from './support';
 
 let server: E2eServer;
 let browser: Browser;
@@ -17,9 +17,11 @@ afterAll(async () => {
 });
 
 describe('Đơn vị hành chính page', () => {
-  it('opens in Vietnamese', async () => {
+  it('asks for a login first, in Vietnamese, then opens', async () => {
     await page.goto(`${server.url}/`);
+    await page.waitForURL((url) => url.pathname === '/login');
     await page.getByText('Hệ thống quản lý công tác phòng, chống ma túy').first().waitFor();
+    await firstLoginInBrowser(page, 'admin', server.adminPassword);
     expect(await page.getByRole('menuitem', { name: /Đơn vị hành chính/ }).count()).toBeGreaterThan(0);
   });
 

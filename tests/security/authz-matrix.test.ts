@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE_DATA_AUTH } from '../../src/server/platform/authn';
 import { call, TestClock } from '../support/auth';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, CANARY_RECORD, databaseDigest, type Person, type World } from './fixtures';
@@ -259,7 +258,7 @@ describe('authorization matrix', () => {
     ]) {
       const url = route.slice(4).replace('/search', '/search?q=ba%20dinh');
       const anonymous = await t.app.inject({ method: 'GET', url });
-      const expected = PUBLIC_ROUTES.includes(route) || REFERENCE_DATA_AUTH === 'public' ? 200 : 401;
+      const expected = PUBLIC_ROUTES.includes(route) ? 200 : 401;
       if (anonymous.statusCode !== expected) failures.push(`${route} anonymous → ${anonymous.statusCode}, expected ${expected}`);
       checked++;
     }

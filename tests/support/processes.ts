@@ -17,11 +17,19 @@ export interface RunResult {
 }
 
 /** Runs a TypeScript entry point (the CLI, the server) as a separate process, as an operator would. */
-export function runTs(entry: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<RunResult> {
+export function runTs(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  input = '',
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [path.join(ROOT, entry), ...args], { cwd: ROOT, env: cleanEnv(env) });
     let stdout = '';
     let stderr = '';
+    // Like a pipe in a shell: what the operator pipes in, then end of input.
+    child.stdin.end(input);
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -9,6 +9,8 @@ import { createTestDatabase, type TestDatabase } from './test-db';
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
+  /** Headers of a logged-in commune officer (an API token), for tests of routes any user may read. */
+  readerHeaders(): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -37,7 +39,24 @@ export async function createTestApp(
     ...(options.enforcement ? { enforcement: options.enforcement } : {}),
   });
   await app.ready();
+  let reader: Promise<Record<string, string>> | undefined;
   return {
+    readerHeaders: () => {
+      reader ??= (async () => {
+        const { createUser, createApiToken } = await import('../../src/server/modules/users/users.service');
+        const ctx = { db: database.db, clock, locale: 'vi' as const };
+        await createUser(ctx, {
+          username: 'test.reader',
+          displayName: 'Người đọc thử',
+          unitCode: '00004',
+          agencyCode: 'CA_XA',
+          roles: ['commune_officer'],
+        });
+        const { token } = await createApiToken(ctx, { username: 'test.reader', ttlDays: 365, name: 'tests' });
+        return { authorization: `Bearer ${token}` };
+      })();
+      return reader;
+    },
     app,
     database,
     close: async () => {

@@ -20,12 +20,6 @@ declare module 'fastify' {
   }
 }
 
-/**
- * Administrative units and agencies: public reference data until the web client logs in (issue 3,
- * in progress); then every route but health, readiness and the API description needs a session.
- */
-export const REFERENCE_DATA_AUTH: RouteAuth = 'public';
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

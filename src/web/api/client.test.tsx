@@ -1,9 +1,10 @@
 import { UnitPeriodsResponse } from '@shared/contracts/units';
+import { PasswordResetResponse } from '@shared/contracts/users';
 import { describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../i18n';
-import { on, stubApi } from '../test/fake-api';
-import { PERIODS } from '../test/fixtures';
-import { ApiError, apiGet } from './client';
+import { apiError, on, onWrite, stubApi } from '../test/fake-api';
+import { currentUser, PERIODS, session, signedOut } from '../test/fixtures';
+import { ApiError, apiDelete, apiGet, apiPatch, apiPost, getCsrfToken, onAuthRequired, setCsrfToken } from './client';
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -89,5 +90,90 @@ describe('apiGet', () => {
 
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.status).toBe(200);
+  });
+});
+
+describe('apiPost, apiPatch, apiDelete', () => {
+  it('send JSON with the session CSRF token, the UI language and same-origin credentials', async () => {
+    const { requests } = stubApi([onWrite('POST', '/api/users', { status: 201, body: { temporaryPassword: 'x' } })]);
+    setCsrfToken('token-1');
+
+    const answer = await apiPost('/api/users', { body: { username: 'an' }, schema: PasswordResetResponse });
+
+    expect(answer).toEqual({ temporaryPassword: 'x' });
+    const [post] = requests;
+    expect(post?.method).toBe('POST');
+    expect(post?.headers.get('x-csrf-token')).toBe('token-1');
+    expect(post?.headers.get('content-type')).toBe('application/json');
+    expect(post?.headers.get('accept-language')).toBe('vi');
+    expect(post?.credentials).toBe('same-origin');
+    expect(post?.body).toEqual({ username: 'an' });
+  });
+
+  it('send no Content-Type without a body, and return nothing for 204', async () => {
+    const { requests } = stubApi([
+      onWrite('POST', '/api/auth/logout', { status: 204, body: null }),
+      onWrite('DELETE', '/api/me/sessions/s1', { status: 204, body: null }),
+      onWrite('PATCH', '/api/users/u1', { status: 204, body: null }),
+    ]);
+    setCsrfToken('token-2');
+
+    await expect(apiPost('/api/auth/logout')).resolves.toBeUndefined();
+    await expect(apiDelete('/api/me/sessions/s1')).resolves.toBeUndefined();
+    await apiPatch('/api/users/u1', { body: { disabled: true } });
+
+    expect(requests.map((request) => request.method)).toEqual(['POST', 'DELETE', 'PATCH']);
+    expect(requests[0]?.headers.has('content-type')).toBe(false);
+    expect(requests.every((request) => request.headers.get('x-csrf-token') === 'token-2')).toBe(true);
+    expect(requests[2]?.body).toEqual({ disabled: true });
+  });
+
+  it('never send the CSRF token on a GET', async () => {
+    const { requests } = stubApi([on('/api/units/periods', { items: PERIODS })]);
+    setCsrfToken('token-3');
+
+    await apiGet('/api/units/periods', { schema: UnitPeriodsResponse });
+
+    expect(requests[0]?.headers.has('x-csrf-token')).toBe(false);
+    expect(requests[0]?.credentials).toBe('same-origin');
+  });
+
+  it('fetch a fresh token once and retry when the token is stale (CSRF_INVALID)', async () => {
+    const { requests } = stubApi([
+      onWrite('POST', '/api/users/u1/revoke-sessions', (request) =>
+        request.headers.get('x-csrf-token') === 'fresh'
+          ? { status: 204, body: null }
+          : apiError('CSRF_INVALID', 'Yêu cầu thiếu mã chống giả mạo (CSRF). Hãy tải lại trang.', 403),
+      ),
+      on('/api/auth/me', session('active', currentUser(), 'fresh')),
+    ]);
+    setCsrfToken('stale');
+
+    await apiPost('/api/users/u1/revoke-sessions');
+
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /api/users/u1/revoke-sessions',
+      'GET /api/auth/me',
+      'POST /api/users/u1/revoke-sessions',
+    ]);
+    expect(getCsrfToken()).toBe('fresh');
+  });
+
+  it('report an ended session (401 AUTH_REQUIRED) to the app-wide handler, other refusals not', async () => {
+    stubApi([
+      onWrite('POST', '/api/users', apiError('AUTH_REQUIRED', 'Phiên làm việc đã hết hạn.', 401)),
+      onWrite('POST', '/api/auth/login', apiError('LOGIN_FAILED', 'Tên đăng nhập hoặc mật khẩu không đúng.', 401)),
+      signedOut(),
+    ]);
+    const handler = vi.fn();
+    const remove = onAuthRequired(handler);
+
+    expect((await failureOf(apiPost('/api/users', { body: {} }))).code).toBe('AUTH_REQUIRED');
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect((await failureOf(apiPost('/api/auth/login', { body: {} }))).code).toBe('LOGIN_FAILED');
+    // `/api/auth/me` asks "is anyone logged in?": no is an answer, not an ended session.
+    await failureOf(apiGet('/api/auth/me', { schema: UnitPeriodsResponse, anonymousAllowed: true }));
+    expect(handler).toHaveBeenCalledTimes(1);
+    remove();
   });
 });

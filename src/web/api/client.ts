@@ -27,6 +27,11 @@ export class ApiError extends Error {
   }
 }
 
+/** True for the answer "no valid session": not logged in, idle for 15 minutes, or past 12 hours. */
+export function isAuthRequired(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 401 && error.code === 'AUTH_REQUIRED';
+}
+
 export type QueryParams = Record<string, string | number | boolean | undefined>;
 
 export interface ApiGetOptions<T> {
@@ -34,6 +39,48 @@ export interface ApiGetOptions<T> {
   /** Contract schema the answer is checked against, so a server/client mismatch fails loudly here. */
   schema: z.ZodType<T>;
   signal?: AbortSignal;
+  /**
+   * Set for `GET /api/auth/me`, where "not logged in" is an answer rather than a failure: the
+   * caller handles it and the app-wide redirect to the login page is not triggered.
+   */
+  anonymousAllowed?: boolean;
+}
+
+export interface ApiSendOptions<T> {
+  /** Sent as JSON. Without a body no Content-Type is sent (Fastify rejects an empty JSON body). */
+  body?: unknown;
+  /** Schema of the answer; without one the answer is not read (204 No Content). */
+  schema?: z.ZodType<T>;
+  signal?: AbortSignal;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * The session's anti-forgery token. Held in memory only (never in storage a script could read
+ * later); the session module sets it from every SessionResponse.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
+let authRequiredHandler: (() => void) | null = null;
+
+/**
+ * Called when any request is answered 401 AUTH_REQUIRED (the session ended). The app sets it
+ * once, to send the officer to the login page; returns a function that removes it again.
+ */
+export function onAuthRequired(handler: () => void): () => void {
+  authRequiredHandler = handler;
+  return () => {
+    if (authRequiredHandler === handler) authRequiredHandler = null;
+  };
 }
 
 function buildUrl(path: string, query: QueryParams | undefined): string {
@@ -53,13 +100,33 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** GET a JSON resource of the PCMT API, in the UI language. Throws ApiError on any failure. */
-export async function apiGet<T>(path: string, { query, schema, signal }: ApiGetOptions<T>): Promise<T> {
-  let response: Response;
+function badResponse(response: Response): ApiError {
+  return new ApiError({
+    status: response.status,
+    code: 'BAD_RESPONSE',
+    message: i18n.t('errors.badResponse', { status: response.status }),
+    requestId: response.headers.get('x-request-id'),
+  });
+}
+
+interface RequestSpec {
+  method: Method;
+  url: string;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function send({ method, url, body, signal }: RequestSpec): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
-    response = await fetch(buildUrl(path, query), {
-      method: 'GET',
-      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
+    return await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      // The session cookie is HttpOnly and same-origin; it is never sent anywhere else.
+      credentials: 'same-origin',
       signal,
     });
   } catch (error) {
@@ -67,29 +134,67 @@ export async function apiGet<T>(path: string, { query, schema, signal }: ApiGetO
     if (signal?.aborted) throw error;
     throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: i18n.t('errors.network') });
   }
+}
 
-  const body = await readJson(response);
+async function failureOf(response: Response): Promise<ApiError> {
+  const error = ErrorBody.safeParse(await readJson(response));
+  // Without PCMT's own error body it is a proxy or gateway page.
+  return error.success ? new ApiError({ status: response.status, ...error.data }) : badResponse(response);
+}
+
+/**
+ * Fetches the session again for its current CSRF token (another tab may have logged in anew,
+ * which replaces the token). Returns false when there is no session any more.
+ */
+async function refreshCsrfToken(): Promise<boolean> {
+  const response = await send({ method: 'GET', url: '/api/auth/me' });
+  if (!response.ok) return false;
+  const body = (await readJson(response)) as { csrfToken?: unknown } | undefined;
+  if (typeof body?.csrfToken !== 'string') return false;
+  csrfToken = body.csrfToken;
+  return true;
+}
+
+async function request<T>(spec: RequestSpec, schema: z.ZodType<T> | undefined, anonymousAllowed = false): Promise<T> {
+  let response = await send(spec);
   if (!response.ok) {
-    const error = ErrorBody.safeParse(body);
-    if (error.success) throw new ApiError({ status: response.status, ...error.data });
-    // A proxy or gateway page rather than PCMT's own error body.
-    throw new ApiError({
-      status: response.status,
-      code: 'BAD_RESPONSE',
-      message: i18n.t('errors.badResponse', { status: response.status }),
-      requestId: response.headers.get('x-request-id'),
-    });
+    let error = await failureOf(response);
+    // A stale token is refused before the server does anything, so one retry with a fresh one is safe.
+    if (error.code === 'CSRF_INVALID' && spec.method !== 'GET' && (await refreshCsrfToken())) {
+      response = await send(spec);
+      error = response.ok ? error : await failureOf(response);
+    }
+    if (!response.ok) {
+      if (isAuthRequired(error) && !anonymousAllowed) authRequiredHandler?.();
+      throw error;
+    }
   }
 
-  const parsed = schema.safeParse(body);
+  if (!schema) return undefined as T;
+  const parsed = schema.safeParse(await readJson(response));
   if (!parsed.success) {
-    console.error(`Unexpected response from ${path}`, parsed.error);
-    throw new ApiError({
-      status: response.status,
-      code: 'BAD_RESPONSE',
-      message: i18n.t('errors.badResponse', { status: response.status }),
-      requestId: response.headers.get('x-request-id'),
-    });
+    console.error(`Unexpected response from ${spec.method} ${spec.url.split('?')[0]}`, parsed.error);
+    throw badResponse(response);
   }
   return parsed.data;
+}
+
+/** GET a JSON resource of the PCMT API, in the UI language. Throws ApiError on any failure. */
+export function apiGet<T>(path: string, { query, schema, signal, anonymousAllowed }: ApiGetOptions<T>): Promise<T> {
+  return request({ method: 'GET', url: buildUrl(path, query), signal }, schema, anonymousAllowed);
+}
+
+/** POST to the PCMT API with the session's CSRF token. Without `schema` the answer is not read. */
+export function apiPost<T = void>(path: string, options: ApiSendOptions<T> = {}): Promise<T> {
+  return request({ method: 'POST', url: path, body: options.body, signal: options.signal }, options.schema);
+}
+
+/** PATCH a resource (only the fields that change), with the session's CSRF token. */
+export function apiPatch<T = void>(path: string, options: ApiSendOptions<T> = {}): Promise<T> {
+  return request({ method: 'PATCH', url: path, body: options.body, signal: options.signal }, options.schema);
+}
+
+/** DELETE a resource, with the session's CSRF token. */
+export function apiDelete<T = void>(path: string, options: ApiSendOptions<T> = {}): Promise<T> {
+  return request({ method: 'DELETE', url: path, body: options.body, signal: options.signal }, options.schema);
 }

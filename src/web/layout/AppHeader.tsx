@@ -1,7 +1,8 @@
 import { Link } from '@tanstack/react-router';
-import { Layout, Typography } from 'antd';
+import { Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -14,7 +15,10 @@ export function AppHeader() {
           {t('app.fullName')}
         </Typography.Text>
       </Link>
-      <LanguageSwitch />
+      <Flex align="center" gap={16} className="pcmt-header-tools">
+        <LanguageSwitch />
+        <UserMenu />
+      </Flex>
     </Layout.Header>
   );
 }

@@ -1,7 +1,7 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { on, stubApi } from '../test/fake-api';
-import { AGENCIES } from '../test/fixtures';
+import { on, onWrite, stubApi } from '../test/fake-api';
+import { AGENCIES, signedIn, signedOut } from '../test/fixtures';
 import { renderApp } from '../test/render-app';
 
 /** The side menu, once the router has rendered the layout. */
@@ -11,7 +11,7 @@ async function findMenu() {
 
 describe('AppLayout', () => {
   it('shows the menu in Vietnamese and switches it to English, remembering the choice', async () => {
-    stubApi([]);
+    stubApi([signedIn()]);
     renderApp('/');
     const menu = await findMenu();
 
@@ -30,7 +30,7 @@ describe('AppLayout', () => {
   });
 
   it('marks the modules that do not exist yet as disabled "coming soon" entries, not links', async () => {
-    stubApi([]);
+    stubApi([signedIn()]);
     renderApp('/');
     const menu = await findMenu();
 
@@ -44,11 +44,78 @@ describe('AppLayout', () => {
   });
 
   it('highlights the menu entry of the current page', async () => {
-    stubApi([on('/api/agencies', { items: AGENCIES })]);
+    stubApi([signedIn(), on('/api/agencies', { items: AGENCIES })]);
     renderApp('/agencies');
 
-    await screen.findByText('Phòng Cảnh sát điều tra tội phạm về ma túy');
+    await screen.findByText('Phòng Cảnh sát điều tra tội phạm về ma túy', { selector: 'strong' });
     const selected = screen.getByRole('navigation').querySelector('.ant-menu-item-selected');
     expect(selected?.textContent).toBe('Cơ quan, đơn vị');
+  });
+
+  it('shows who is logged in, with unit and agency, in the header', async () => {
+    stubApi([signedIn()]);
+    renderApp('/');
+
+    const user = await screen.findByTestId('user-menu');
+    expect(within(user).getByText('Cán bộ Thử nghiệm')).toBeTruthy();
+    expect(within(user).getByText('Thành phố Hà Nội · Phòng Cảnh sát điều tra tội phạm về ma túy')).toBeTruthy();
+  });
+
+  it('shows the administration entries only to users holding their permission', async () => {
+    stubApi([signedIn(['system_admin'])]);
+    const admin = renderApp('/');
+    let menu = await findMenu();
+    expect(menu.getByText('Quản trị')).toBeTruthy();
+    expect(menu.getByText('Người dùng').closest('a')?.getAttribute('href')).toBe('/admin/users');
+    // Separation of duties: the administrator does not read the audit log.
+    expect(menu.queryByText('Nhật ký truy cập')).toBeNull();
+    admin.unmount();
+
+    stubApi([signedIn(['auditor'])]);
+    const auditor = renderApp('/');
+    menu = await findMenu();
+    expect(menu.getByText('Nhật ký truy cập').closest('a')?.getAttribute('href')).toBe('/audit');
+    expect(menu.queryByText('Người dùng')).toBeNull();
+    auditor.unmount();
+
+    stubApi([signedIn(['commune_officer'])]);
+    renderApp('/');
+    menu = await findMenu();
+    expect(menu.queryByText('Quản trị')).toBeNull();
+  });
+
+  it('logs out with the CSRF token and lands on the login page, with nothing of the session kept', async () => {
+    const { requests } = stubApi([signedIn(), onWrite('POST', '/api/auth/logout', { status: 204, body: null })]);
+    const { router, queryClient } = renderApp('/');
+
+    fireEvent.click(await screen.findByTestId('user-menu'));
+    fireEvent.click(await screen.findByText('Đăng xuất'));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    const logout = requests.find((request) => request.path === '/api/auth/logout');
+    expect(logout?.method).toBe('POST');
+    expect(logout?.headers.get('x-csrf-token')).toBe('csrf-active');
+    expect(await screen.findByTestId('login-username')).toBeTruthy();
+    expect(queryClient.getQueryData(['auth', 'session'])).toBeNull();
+  });
+
+  it('shows an unknown address as not found inside the layout, and only after login', async () => {
+    stubApi([signedIn()]);
+    const view = renderApp('/ke-hoach/123');
+    expect(await screen.findByText('Địa chỉ /ke-hoach/123 không có trong hệ thống.')).toBeTruthy();
+    expect(screen.getByRole('navigation')).toBeTruthy();
+    view.unmount();
+
+    stubApi([signedOut()]);
+    const { router } = renderApp('/ke-hoach/123');
+    expect(await screen.findByTestId('login-username')).toBeTruthy();
+    expect(router.state.location.search).toEqual({ next: '/ke-hoach/123' });
+  });
+
+  it('refuses an administration page to a user without the permission', async () => {
+    stubApi([signedIn(['provincial_officer'])]);
+    renderApp('/admin/users');
+
+    expect(await screen.findByText('Không có quyền truy cập')).toBeTruthy();
   });
 });

@@ -5,16 +5,19 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   EnvironmentOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   NotificationOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type NavModule, navKeyForPath, REFERENCE_MODULES, WORK_MODULES } from './navigation';
+import { useCurrentUser } from '../auth/session';
+import { ADMIN_MODULES, type NavModule, navKeyForPath, REFERENCE_MODULES, WORK_MODULES } from './navigation';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -29,12 +32,16 @@ const ICONS: Record<string, ReactNode> = {
   reports: <BarChartOutlined />,
   units: <EnvironmentOutlined />,
   agencies: <BankOutlined />,
+  users: <UserSwitchOutlined />,
+  audit: <FileSearchOutlined />,
 };
 
 export function SideMenu({ collapsed }: { collapsed: boolean }) {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const selected = navKeyForPath(pathname);
+  const permissions = useCurrentUser()?.permissions ?? [];
+  const adminModules = ADMIN_MODULES.filter((module) => module.permission && permissions.includes(module.permission));
 
   const toItem = (module: NavModule): MenuItem => {
     const label = t(module.labelKey);
@@ -65,6 +72,9 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
       label: collapsed ? null : t('nav.referenceData'),
       children: REFERENCE_MODULES.map(toItem),
     },
+    ...(adminModules.length > 0
+      ? [{ type: 'group' as const, key: 'admin', label: collapsed ? null : t('nav.admin'), children: adminModules.map(toItem) }]
+      : []),
   ];
 
   return (

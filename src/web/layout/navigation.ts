@@ -1,3 +1,4 @@
+import type { Permission } from '@shared/permissions';
 import type { ParseKeys } from 'i18next';
 
 /** A module of PCMT as shown in the side menu. */
@@ -5,7 +6,9 @@ export interface NavModule {
   key: string;
   labelKey: ParseKeys;
   /** Route of a working page; absent while the module is still being built. */
-  to?: '/' | '/units' | '/agencies';
+  to?: '/' | '/units' | '/agencies' | '/admin/users' | '/audit';
+  /** Shown only to users holding this permission. */
+  permission?: Permission;
 }
 
 /**
@@ -30,9 +33,18 @@ export const REFERENCE_MODULES: NavModule[] = [
   { key: 'agencies', labelKey: 'nav.agencies', to: '/agencies' },
 ];
 
+/**
+ * Administration (quản trị): accounts for the system administrator, the audit log for the
+ * auditor. Separation of duties: neither sees the other's page (src/shared/permissions.ts).
+ */
+export const ADMIN_MODULES: NavModule[] = [
+  { key: 'users', labelKey: 'nav.users', to: '/admin/users', permission: 'user:manage' },
+  { key: 'audit', labelKey: 'nav.audit', to: '/audit', permission: 'audit:read' },
+];
+
 /** The menu key to highlight for a path: the module whose route is the longest prefix. */
 export function navKeyForPath(pathname: string): string | undefined {
-  const routed = [...WORK_MODULES, ...REFERENCE_MODULES].filter((module) => module.to !== undefined);
+  const routed = [...WORK_MODULES, ...REFERENCE_MODULES, ...ADMIN_MODULES].filter((module) => module.to !== undefined);
   const match = routed
     .filter(({ to = '' }) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`)))
     .sort((a, b) => (b.to?.length ?? 0) - (a.to?.length ?? 0))[0];

@@ -1,5 +1,8 @@
 import type { AgencyDto } from '@shared/contracts/agencies';
+import type { CurrentUserDto, SessionResponse, SessionStage } from '@shared/contracts/auth';
 import type { UnitAncestorDto, UnitDto, UnitPeriodDto } from '@shared/contracts/units';
+import { ROLE_PERMISSIONS, type Role } from '@shared/permissions';
+import { on } from './fake-api';
 
 /** Reference dates the fake server answers with: the current period is "today" = 2026-03-15. */
 export const CURRENT_AT = '2026-03-15';
@@ -118,3 +121,42 @@ export const RETIRED_AGENCY: AgencyDto = {
   validTo: '2025-02-28',
   active: false,
 };
+
+/** The logged-in officer of the tests (a fake person: "Cán bộ Thử nghiệm"). */
+export function currentUser(roles: Role[] = ['provincial_officer'], overrides: Partial<CurrentUserDto> = {}): CurrentUserDto {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    username: 'canbo.thunghiem',
+    displayName: 'Cán bộ Thử nghiệm',
+    roles,
+    unit: { id: 'id-01-now', code: '01', fullName: 'Thành phố Hà Nội', path: ['01'] },
+    agency: {
+      code: 'PC04',
+      nameVi: 'Phòng Cảnh sát điều tra tội phạm về ma túy',
+      nameEn: 'Drug Crime Investigation Police Division (PC04)',
+    },
+    // As the server derives them from the roles (src/shared/permissions.ts).
+    permissions: [...new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]))],
+    mustChangePassword: false,
+    mfaEnrolled: true,
+    ...overrides,
+  };
+}
+
+export function session(stage: SessionStage, user: CurrentUserDto = currentUser(), csrfToken = `csrf-${stage}`): SessionResponse {
+  return { stage, user, csrfToken, expiresAt: '2026-03-15T12:00:00.000Z', idleTimeoutSeconds: 900 };
+}
+
+/** `GET /api/auth/me` answering with an active session of a user holding `roles`. */
+export function signedIn(roles: Role[] = ['provincial_officer'], overrides: Partial<CurrentUserDto> = {}) {
+  return on('/api/auth/me', session('active', currentUser(roles, overrides)));
+}
+
+/** `GET /api/auth/me` answering 401: nobody is logged in. */
+export function signedOut() {
+  return on(
+    '/api/auth/me',
+    { code: 'AUTH_REQUIRED', message: 'Phiên làm việc đã hết hạn hoặc chưa đăng nhập. Hãy đăng nhập lại.', requestId: 'r-me' },
+    401,
+  );
+}

@@ -8,7 +8,7 @@ import { createAppRouter } from '../router';
 export function renderApp(url: string) {
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
-  const router = createAppRouter({ history: createMemoryHistory({ initialEntries: [url] }) });
+  const router = createAppRouter({ queryClient, history: createMemoryHistory({ initialEntries: [url] }) });
   const view = render(
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />

@@ -1,7 +1,6 @@
 import { AgencyListQuery, AgencyListResponse } from '@shared/contracts/agencies';
 import { ErrorBody } from '@shared/contracts/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { REFERENCE_DATA_AUTH } from '../../platform/authn';
 import { serviceContext } from '../../platform/request-context';
 import * as agencies from './agencies.service';
 
@@ -10,7 +9,6 @@ export const agenciesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/agencies',
     {
-      config: { auth: REFERENCE_DATA_AUTH },
       schema: {
         tags: ['agencies'],
         summary: 'Agencies that users, tasks and records attach to',

@@ -14,7 +14,8 @@ afterAll(() => t.close());
 
 describe('agencies', () => {
   it('lists the default agencies the plans assign tasks to, current ones only by default', async () => {
-    const response = await t.app.inject('/api/agencies');
+    const response = await t.app.inject({ url: '/api/agencies', headers: await t.readerHeaders() });
+    expect((await t.app.inject('/api/agencies')).statusCode).toBe(401);
     expect(response.statusCode).toBe(200);
     const items = (response.json() as { items: AgencyDto[] }).items;
     const codes = items.map((a) => a.code);
@@ -38,7 +39,9 @@ describe('agencies', () => {
     }
     expect(items.find((a) => a.code === 'PC04')?.parentCode).toBe('CA_TINH');
     expect(codes).not.toContain('SO_LDTBXH');
-    const all = (await t.app.inject('/api/agencies?includeInactive=true')).json() as { items: AgencyDto[] };
+    const all = (await t.app.inject({ url: '/api/agencies?includeInactive=true', headers: await t.readerHeaders() })).json() as {
+      items: AgencyDto[];
+    };
     expect(all.items.find((a) => a.code === 'SO_LDTBXH')).toMatchObject({ active: false, validTo: '2025-02-28' });
   });
 

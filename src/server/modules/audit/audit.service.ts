@@ -39,7 +39,10 @@ export async function listAuditEvents(ctx: ServiceContext, query: AuditQuery): P
       ip: ctx.ip ?? null,
       details: { results: page.length, byUser: query.userId ?? query.username ?? null },
     });
-    const items: AuditEventDto[] = page.map((row) => ({ ...eventFromRow(row), outcome: row.outcome as AuditEventDto['outcome'] }));
+    const items: AuditEventDto[] = page.map((row) => ({
+      ...eventFromRow(row),
+      outcome: row.outcome as AuditEventDto['outcome'],
+    }));
     const last = page.at(-1);
     return { items, nextBefore: rows.length > query.limit && last ? Number(last.seq) : null };
   });

@@ -15,7 +15,6 @@ import {
   UnitSuccessorsResponse,
 } from '@shared/contracts/units';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { REFERENCE_DATA_AUTH } from '../../platform/authn';
 import { serviceContext } from '../../platform/request-context';
 import * as units from './units.service';
 
@@ -26,7 +25,6 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/units',
     {
-      config: { auth: REFERENCE_DATA_AUTH },
       schema: {
         tags: ['units'],
         summary: 'Children of a unit (or the provinces) valid on a date',
@@ -40,7 +38,6 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/units/search',
     {
-      config: { auth: REFERENCE_DATA_AUTH },
       schema: {
         tags: ['units'],
         summary: 'Search unit names (accent-insensitive, word-order and typo tolerant) or codes',
@@ -54,7 +51,6 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/units/periods',
     {
-      config: { auth: REFERENCE_DATA_AUTH },
       schema: {
         tags: ['units'],
         summary: 'Hierarchy periods loaded (before and from 01/07/2025)',
@@ -67,7 +63,6 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/units/:code',
     {
-      config: { auth: REFERENCE_DATA_AUTH },
       schema: {
         tags: ['units'],
         summary: 'One unit valid on a date, with its ancestors',
@@ -82,7 +77,6 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/units/:code/subtree',
     {
-      config: { auth: REFERENCE_DATA_AUTH },
       schema: {
         tags: ['units'],
         summary: 'Every unit below a unit, valid on a date',
@@ -97,7 +91,6 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/units/:code/successors',
     {
-      config: { auth: REFERENCE_DATA_AUTH },
       schema: {
         tags: ['units'],
         summary: 'Which current unit(s) an old unit became (full or partial merge)',
@@ -112,7 +105,6 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/units/:code/predecessors',
     {
-      config: { auth: REFERENCE_DATA_AUTH },
       schema: {
         tags: ['units'],
         summary: 'The earlier units merged into a unit',

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function get<T = Record<string, unknown>>(url: string, lang = 'vi') {
-  const response = await t.app.inject({ method: 'GET', url, headers: { 'accept-language': lang } });
+  const response = await t.app.inject({ method: 'GET', url, headers: { 'accept-language': lang, ...(await t.readerHeaders()) } });
   return { status: response.statusCode, body: response.json() as T, headers: response.headers };
 }
 

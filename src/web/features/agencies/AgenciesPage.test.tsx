@@ -2,11 +2,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { changeLanguage } from '../../i18n';
 import { on, stubApi } from '../../test/fake-api';
-import { AGENCIES, RETIRED_AGENCY } from '../../test/fixtures';
+import { AGENCIES, RETIRED_AGENCY, signedIn } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
 function agenciesApi() {
   return stubApi([
+    signedIn(),
     on('/api/agencies', { items: AGENCIES }, 200, { includeInactive: 'false' }),
     on('/api/agencies', { items: [...AGENCIES, RETIRED_AGENCY] }, 200, { includeInactive: 'true' }),
   ]);

@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AgenciesTable } from './AgenciesTable';
 import { agencyQueries } from './agencies-api';
 
-const route = getRouteApi('/agencies');
+const route = getRouteApi('/_app/agencies');
 
 /** /agencies: the agencies list; `?all=true` keeps retired agencies in view. */
 export function AgenciesPage() {

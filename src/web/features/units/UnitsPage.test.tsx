@@ -2,7 +2,7 @@ import type { UnitSearchResponse } from '@shared/contracts/units';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { on, stubApi } from '../../test/fake-api';
-import { BA_DINH_WARD, CURRENT_AT, HANOI, HANOI_ANCESTOR, PERIODS, PRE2025_AT, unit } from '../../test/fixtures';
+import { BA_DINH_WARD, CURRENT_AT, HANOI, HANOI_ANCESTOR, PERIODS, PRE2025_AT, signedIn, unit } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
 const LEGAL_BASIS = 'NQ 1654–1687/NQ-UBTVQH15 (16/6/2025) về sắp xếp ĐVHC cấp xã; mã theo QĐ 19/2025/QĐ-TTg';
@@ -45,6 +45,7 @@ const BA_DINH_DISTRICT_ANCESTOR = {
 
 function baseApi() {
   return [
+    signedIn(),
     on('/api/units/periods', { items: PERIODS }),
     // Provinces only (no `parent`): the tree's first level.
     on('/api/units', { at: CURRENT_AT, parent: null, items: [HANOI] }, 200, { parent: null }),

@@ -12,7 +12,7 @@ import { UnitTree } from './UnitTree';
 import type { UnitsPeriodParam } from './units-search';
 import { usePeriods } from './use-periods';
 
-const route = getRouteApi('/units');
+const route = getRouteApi('/_app/units');
 
 /**
  * /units: browse or search administrative units of either period, and see one unit in detail.

@@ -1,0 +1,20 @@
+import type { Permission } from '@shared/permissions';
+import { Result } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../layout/use-page-title';
+import { useCan } from './session';
+
+function Forbidden() {
+  const { t } = useTranslation();
+  usePageTitle(t('auth.forbidden.title'));
+  return <Result status="403" title={t('auth.forbidden.title')} subTitle={t('auth.forbidden.description')} />;
+}
+
+/**
+ * Shows `children` only to users with the permission. The server refuses the data anyway; this
+ * spares the officer a page of error messages when a link is opened by someone without it.
+ */
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return useCan(permission) ? children : <Forbidden />;
+}

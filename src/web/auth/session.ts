@@ -1,0 +1,63 @@
+import { SessionResponse } from '@shared/contracts/auth';
+import type { Permission } from '@shared/permissions';
+import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet, isAuthRequired, setCsrfToken } from '../api/client';
+
+export const SESSION_KEY = ['auth', 'session'] as const;
+const sessionHash = JSON.stringify(SESSION_KEY);
+
+/**
+ * The current session from `GET /api/auth/me`; `null` when there is none (401 AUTH_REQUIRED is
+ * the normal answer before login, not an error). Every answer refreshes the CSRF token.
+ */
+export const sessionQuery = () =>
+  queryOptions({
+    queryKey: SESSION_KEY,
+    queryFn: async ({ signal }): Promise<SessionResponse | null> => {
+      try {
+        const session = await apiGet('/api/auth/me', { schema: SessionResponse, signal, anonymousAllowed: true });
+        setCsrfToken(session.csrfToken);
+        return session;
+      } catch (error) {
+        if (!isAuthRequired(error)) throw error;
+        setCsrfToken(null);
+        return null;
+      }
+    },
+    // Changed only by the login steps and logout (which write it here) or by a 401 anywhere.
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+
+export function useSession() {
+  return useQuery(sessionQuery());
+}
+
+/** The logged-in user, or null (before login, or at the moment a session has just ended). */
+export function useCurrentUser() {
+  const { data } = useSession();
+  return data?.stage === 'active' ? data.user : null;
+}
+
+/**
+ * Whether the current user holds a named permission. The server sends the permissions of the
+ * user's roles (src/shared/permissions.ts); it checks them again on every request, so hiding a
+ * menu entry is a convenience, not the protection.
+ */
+export function useCan(permission: Permission): boolean {
+  const user = useCurrentUser();
+  return user?.permissions.includes(permission) ?? false;
+}
+
+/** Takes a SessionResponse from a login step as the current session. */
+export function acceptSession(queryClient: QueryClient, session: SessionResponse): void {
+  setCsrfToken(session.csrfToken);
+  queryClient.setQueryData(SESSION_KEY, session);
+}
+
+/** Forgets the session and every answer fetched with it (another person may log in next). */
+export function forgetSession(queryClient: QueryClient): void {
+  setCsrfToken(null);
+  queryClient.removeQueries({ predicate: (query) => query.queryHash !== sessionHash });
+  queryClient.setQueryData(SESSION_KEY, null);
+}
