@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   opening.catch(() => {});
   const [{ buildApp }, { migrateToLatest }] = await Promise.all([import('./app'), import('./db/migrate')]);
   const database = await opening;
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateAsOwner(config, database, migrateToLatest);
   const { ensureInitialAdmin } = await import('./modules/users/users.service');
   const initialPassword = await ensureInitialAdmin(
     { db: database.db, clock: () => new Date(), locale: config.defaultLocale },
@@ -76,3 +76,21 @@ main().catch((error: unknown) => {
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });
+
+/**
+ * Server mode may connect the application as `pcmt_app` (docs/ACCESS.md), which cannot change the
+ * schema: migrations then run over DATABASE_MIGRATION_URL, the table owner's connection.
+ */
+async function migrateAsOwner(
+  config: ReturnType<typeof loadConfig>,
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  migrate: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<string[]>,
+): Promise<string[]> {
+  if (config.database.mode === 'embedded' || config.database.migrationUrl === config.database.url) return migrate(database.db);
+  const owner = await openDatabase(config, { purpose: 'server', unlimitedStatements: true, asOwner: true });
+  try {
+    return await migrate(owner.db);
+  } finally {
+    await owner.close();
+  }
+}

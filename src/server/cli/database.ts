@@ -16,7 +16,8 @@ export async function openCliDatabase(config: Config, options: { migrate: boolea
       `Khởi tạo cơ sở dữ liệu nhúng lần đầu (khoảng 10 giây) / creating the embedded database: ${config.database.pgliteDir}`,
     );
   }
-  const database = await openDatabase(config, { purpose: 'cli', unlimitedStatements: true });
+  // The CLI administers the database: in server mode it connects as the owner when one is named.
+  const database = await openDatabase(config, { purpose: 'cli', unlimitedStatements: true, asOwner: true });
   try {
     if (options.migrate || database.mode === 'embedded') {
       await runMigrations(database);

@@ -30,6 +30,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 export const PGLITE_EXTENSIONS = { unaccent, pg_trgm, btree_gist };
 
 export interface OpenOptions {
+  /** Server mode: connect with DATABASE_MIGRATION_URL (the table owner) instead of DATABASE_URL. */
+  asOwner?: boolean;
   /** Who holds the embedded data directory (shown to a second process). */
   purpose: 'server' | 'cli' | 'test';
   /** Server mode: no statement timeout, for migrations that load reference data. */
@@ -52,7 +54,8 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
       );
     }
   }
-  const { url, poolMax, statementTimeoutMs } = config.database;
+  const { poolMax, statementTimeoutMs } = config.database;
+  const url = options.asOwner ? config.database.migrationUrl : config.database.url;
   const timeout = options.unlimitedStatements ? 0 : statementTimeoutMs;
   const pool = new pg.Pool({
     connectionString: url,
