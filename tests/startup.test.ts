@@ -25,6 +25,7 @@ describe('start-up failures stop with one clear line and exit code 1', () => {
 describe('a full start of the server', () => {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
+  let dataDir = '';
   beforeAll(async () => {
     if (isServerPg) {
       const database: TestDatabase = await createTestDatabase();
@@ -33,10 +34,32 @@ describe('a full start of the server', () => {
     } else {
       const seeded = await createSeededDataDir();
       env = { DATA_DIR: seeded.dir };
+      dataDir = seeded.dir;
       cleanup = seeded.remove;
     }
   });
   afterAll(() => cleanup());
+
+  it.skipIf(isServerPg)('creates the first administrator once, with the password in a file only its owner can read', async () => {
+    const { statSync, readFileSync } = await import('node:fs');
+    const port = await freePort();
+    const server = startTs(MAIN, { ...env, PORT: String(port), HOST: '127.0.0.1' });
+    let stderr = '';
+    server.stderr?.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise((resolve) => server.on('exit', resolve));
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/ready`)).status === 200, 60_000);
+    } finally {
+      server.kill('SIGTERM');
+    }
+    await exited;
+    const file = `${dataDir}/initial-admin-password`;
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const password = readFileSync(file, 'utf8').trim();
+    expect(password).toMatch(/^\S{18}$/);
+    expect(stderr).toContain(password);
+    expect(statSync(`${dataDir}/secret.key`).mode & 0o777).toBe(0o600);
+  });
 
   it('becomes ready, answers, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
