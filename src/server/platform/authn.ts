@@ -41,7 +41,7 @@ export const authentication = fp(async (app: FastifyInstance) => {
     if (authorization !== undefined) {
       const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
       const user = token ? await resolveApiToken({ db, clock }, token) : null;
-      if (!user) throw new AppError('AUTH_REQUIRED');
+      if (!user) throw new AppError('AUTH_REQUIRED', {}, undefined, 'token_rejected');
       request.auth = { actor: actorOf(user, 'token', null), session: null };
       return;
     }
@@ -51,12 +51,13 @@ export const authentication = fp(async (app: FastifyInstance) => {
       if (cookie) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw new AppError('AUTH_REQUIRED');
     }
+    // Known before the checks below, so that a refusal is audited with who was refused.
+    request.auth = { actor: actorOf(state.user, 'session', state.session), session: state };
     if (mode === 'active' && state.session.stage !== 'active') throw new AppError('LOGIN_INCOMPLETE');
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !secrets.macEquals('csrf', state.session.id, header)) throw new AppError('CSRF_INVALID');
     }
-    request.auth = { actor: actorOf(state.user, 'session', state.session), session: state };
   });
 });
 

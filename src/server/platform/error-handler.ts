@@ -1,6 +1,9 @@
 import { type ErrorCode, errorMessage, FIELD_MESSAGES } from '@shared/errors';
 import type { Locale } from '@shared/locale';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { appendAudit } from './audit';
+import { auditActor } from './authz';
+import { inScope } from './db-scope';
 import { AppError } from './errors';
 import { describeIssue, partName, RequestValidationError } from './validation';
 
@@ -29,7 +32,7 @@ function isDatabaseUnavailable(error: FastifyError & { code?: string }): boolean
  * PostgreSQL's `detail` can quote stored values) and answered without internals.
  */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError & { code?: string }, request: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler(async (error: FastifyError & { code?: string }, request: FastifyRequest, reply: FastifyReply) => {
     const locale = request.locale;
     const requestId = request.id;
     if (error instanceof RequestValidationError) {
@@ -45,6 +48,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
     }
     if (error instanceof AppError) {
+      await auditRefusal(request, error);
       return reply.status(error.status).send({
         code: error.code,
         message: errorMessage(error.code, locale, error.params),
@@ -101,4 +105,31 @@ export function installErrorHandler(app: FastifyInstance): void {
 
 function describeFieldMessage(key: keyof typeof FIELD_MESSAGES, locale: Locale): string {
   return FIELD_MESSAGES[key][locale];
+}
+
+/** Refusals audited as their own events: a forbidden function, a forged write, a rejected token. */
+const AUDITED_REFUSALS: Partial<Record<ErrorCode, string>> = {
+  FORBIDDEN: 'access.denied',
+  CSRF_INVALID: 'access.csrf_rejected',
+  LOGIN_INCOMPLETE: 'access.login_incomplete',
+};
+
+async function auditRefusal(request: FastifyRequest, error: AppError): Promise<void> {
+  const action = error.auditAs ? `auth.${error.auditAs}` : AUDITED_REFUSALS[error.code];
+  if (!action) return;
+  const actor = request.auth?.actor ?? null;
+  try {
+    await inScope(request.server.deps.db, { kind: 'system', reason: 'audit a refusal' }, (trx) =>
+      appendAudit(trx, {
+        actor: actor ? auditActor(actor) : { userId: null, username: null, roles: [], unitPath: null, agency: null },
+        action,
+        outcome: 'denied',
+        requestId: request.id,
+        ip: request.ip,
+        details: { method: request.method, route: request.routeOptions.url ?? '(none)' },
+      }),
+    );
+  } catch (auditError) {
+    request.log.error({ err: { message: (auditError as Error).message } }, 'could not audit a refusal');
+  }
 }

@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
     readonly issues?: { path: (string | number)[]; message: string }[],
+    /** Set when the refusal must be audited (SECURITY-RELIABILITY.md S5: failed authentication). */
+    readonly auditAs?: string,
   ) {
     super(code);
     this.name = 'AppError';

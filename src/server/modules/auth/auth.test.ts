@@ -222,6 +222,15 @@ describe('administrator changes and API tokens', () => {
     expect((await get(adminToken.token)).statusCode).toBe(200);
     expect((await get(officerToken.token)).statusCode).toBe(403);
     expect((await get('pcmt_not-a-token')).statusCode).toBe(401);
+    // Both refusals are in the audit log, with who was refused and where.
+    const { sql } = await import('kysely');
+    const refusals = await sql<{ action: string; actor_username: string | null; outcome: string; route: string }>`
+      SELECT action, actor_username, outcome, details->>'route' AS route FROM audit_event
+      WHERE action IN ('access.denied', 'auth.token_rejected') ORDER BY seq`.execute(t.database.db);
+    expect(refusals.rows).toEqual([
+      { action: 'access.denied', actor_username: 'cb.token', outcome: 'denied', route: '/api/users' },
+      { action: 'auth.token_rejected', actor_username: null, outcome: 'denied', route: '/api/users' },
+    ]);
     clock.advance(24 * 3600_000 + 1000);
     expect((await get(adminToken.token)).statusCode).toBe(401);
   });
