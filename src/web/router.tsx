@@ -15,6 +15,7 @@ import { RequirePermission } from './auth/RequirePermission';
 import { sessionQuery } from './auth/session';
 import { AgenciesSearch } from './features/agencies/agencies-search';
 import { AuditSearch } from './features/audit/audit-search';
+import { BreakGlassSearch } from './features/break-glass/break-glass-search';
 import { HomePage } from './features/home/HomePage';
 import { LoginPage } from './features/login/LoginPage';
 import { LoginSearch } from './features/login/login-search';
@@ -22,6 +23,7 @@ import { UnitsSearch } from './features/units/units-search';
 import { UsersSearch } from './features/users/users-search';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { BREAK_GLASS_PERMISSIONS } from './layout/navigation';
 import { RouteErrorPage } from './layout/RouteErrorPage';
 import { parseSearch, stringifySearch } from './search-params';
 
@@ -71,10 +73,10 @@ const appRoute = createRoute({
 });
 
 /**
- * A lazily loaded page that only users holding `permission` see. The page's `preload` is passed
+ * A lazily loaded page that only users holding `permission` (given a list: any one) see. The page's `preload` is passed
  * on, so that the router still loads its code before rendering (as for the other lazy pages).
  */
-function guarded(permission: Permission, Page: RouteComponent) {
+function guarded(permission: Permission | readonly Permission[], Page: RouteComponent) {
   function GuardedPage() {
     return (
       <RequirePermission permission={permission}>
@@ -128,12 +130,31 @@ const auditRoute = createRoute({
   ),
 });
 
+const breakGlassRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/break-glass',
+  validateSearch: BreakGlassSearch,
+  component: guarded(
+    BREAK_GLASS_PERMISSIONS,
+    lazyRouteComponent(() => import('./features/break-glass/BreakGlassPage'), 'BreakGlassPage'),
+  ),
+});
+
 /** Any other address: "not found", inside the layout and only after login (it reveals nothing before). */
 const notFoundRoute = createRoute({ getParentRoute: () => appRoute, path: '$', component: NotFoundPage });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([homeRoute, unitsRoute, agenciesRoute, mySessionsRoute, usersRoute, auditRoute, notFoundRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    unitsRoute,
+    agenciesRoute,
+    mySessionsRoute,
+    usersRoute,
+    auditRoute,
+    breakGlassRoute,
+    notFoundRoute,
+  ]),
 ]);
 
 export function createAppRouter(options: { queryClient: QueryClient; history?: RouterHistory }) {

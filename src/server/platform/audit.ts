@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Executor } from '../db/client';
-import type { DB } from '../db/types';
+import type { AuditEventTable, DB } from '../db/types';
 
 /**
  * The audit log (SECURITY-RELIABILITY.md S5–S8). Every event is written in the same transaction
@@ -125,24 +125,7 @@ export async function appendAudit(trx: Executor, input: AuditInput): Promise<Cha
   return event;
 }
 
-export function eventFromRow(row: {
-  seq: string | number;
-  id: string;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  actor_username: string | null;
-  actor_roles: string[];
-  actor_unit_path: string | null;
-  actor_agency: string | null;
-  action: string;
-  record_kind: string | null;
-  record_id: string | null;
-  purpose: string | null;
-  request_id: string | null;
-  ip: string | null;
-  outcome: string;
-  details: unknown;
-}): ChainedEvent {
+export function eventFromRow(row: Selectable<AuditEventTable>): ChainedEvent {
   return {
     seq: Number(row.seq),
     id: row.id,

@@ -1,4 +1,6 @@
 import { hasPermission, type Permission } from '@shared/permissions';
+import type { Executor } from '../db/client';
+import { type AuditInput, appendAudit } from './audit';
 import type { Actor, ServiceContext } from './context';
 import type { DbScope } from './db-scope';
 import { AppError } from './errors';
@@ -25,4 +27,14 @@ export function auditActor(actor: Actor | null | undefined) {
   return actor
     ? { userId: actor.userId, username: actor.username, roles: actor.roles, unitPath: actor.unitPath, agency: actor.agencyCode }
     : { userId: null, username: 'system', roles: [], unitPath: null, agency: null };
+}
+
+/** Appends the audit event of a service call: who (the actor, or the system), from which request. */
+export function auditCall(
+  trx: Executor,
+  ctx: ServiceContext,
+  actor: Actor | null | undefined,
+  event: Omit<AuditInput, 'actor' | 'requestId' | 'ip'>,
+) {
+  return appendAudit(trx, { actor: auditActor(actor), requestId: ctx.requestId ?? null, ip: ctx.ip ?? null, ...event });
 }

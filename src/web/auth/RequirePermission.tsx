@@ -3,7 +3,7 @@ import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../layout/use-page-title';
-import { useCan } from './session';
+import { useCanAny } from './session';
 
 function Forbidden() {
   const { t } = useTranslation();
@@ -12,9 +12,17 @@ function Forbidden() {
 }
 
 /**
- * Shows `children` only to users with the permission. The server refuses the data anyway; this
- * spares the officer a page of error messages when a link is opened by someone without it.
+ * Shows `children` only to users with the permission (given a list: any one of them). The server
+ * refuses the data anyway; this spares the officer a page of error messages when a link is opened
+ * by someone without it.
  */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
-  return useCan(permission) ? children : <Forbidden />;
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission | readonly Permission[];
+  children: ReactNode;
+}) {
+  const allowed = useCanAny(typeof permission === 'string' ? [permission] : permission);
+  return allowed ? children : <Forbidden />;
 }

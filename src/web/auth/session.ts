@@ -45,8 +45,13 @@ export function useCurrentUser() {
  * menu entry is a convenience, not the protection.
  */
 export function useCan(permission: Permission): boolean {
+  return useCanAny([permission]);
+}
+
+/** Whether the current user holds at least one of the permissions (a page shared by two roles). */
+export function useCanAny(permissions: readonly Permission[]): boolean {
   const user = useCurrentUser();
-  return user?.permissions.includes(permission) ?? false;
+  return permissions.some((permission) => user?.permissions.includes(permission) ?? false);
 }
 
 /** Takes a SessionResponse from a login step as the current session. */

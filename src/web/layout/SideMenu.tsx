@@ -10,6 +10,7 @@ import {
   NotificationOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  UnlockOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
@@ -17,7 +18,15 @@ import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session';
-import { ADMIN_MODULES, type NavModule, navKeyForPath, REFERENCE_MODULES, WORK_MODULES } from './navigation';
+import {
+  ADMIN_MODULES,
+  BREAK_GLASS_MODULE,
+  mayOpen,
+  type NavModule,
+  navKeyForPath,
+  REFERENCE_MODULES,
+  WORK_MODULES,
+} from './navigation';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -34,6 +43,7 @@ const ICONS: Record<string, ReactNode> = {
   agencies: <BankOutlined />,
   users: <UserSwitchOutlined />,
   audit: <FileSearchOutlined />,
+  breakGlass: <UnlockOutlined />,
 };
 
 export function SideMenu({ collapsed }: { collapsed: boolean }) {
@@ -41,7 +51,7 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const selected = navKeyForPath(pathname);
   const permissions = useCurrentUser()?.permissions ?? [];
-  const adminModules = ADMIN_MODULES.filter((module) => module.permission && permissions.includes(module.permission));
+  const adminModules = ADMIN_MODULES.filter((module) => mayOpen(module, permissions));
 
   const toItem = (module: NavModule): MenuItem => {
     const label = t(module.labelKey);
@@ -66,6 +76,7 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
 
   const items: MenuItem[] = [
     ...WORK_MODULES.map(toItem),
+    ...(mayOpen(BREAK_GLASS_MODULE, permissions) ? [toItem(BREAK_GLASS_MODULE)] : []),
     {
       type: 'group',
       key: 'reference',

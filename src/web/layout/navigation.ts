@@ -6,9 +6,16 @@ export interface NavModule {
   key: string;
   labelKey: ParseKeys;
   /** Route of a working page; absent while the module is still being built. */
-  to?: '/' | '/units' | '/agencies' | '/admin/users' | '/audit';
-  /** Shown only to users holding this permission. */
-  permission?: Permission;
+  to?: '/' | '/units' | '/agencies' | '/admin/users' | '/audit' | '/break-glass';
+  /** Shown only to users holding this permission (a list: any one of them). */
+  permission?: Permission | readonly Permission[];
+}
+
+/** Whether a user holding `permissions` sees the module (modules without a permission are for all). */
+export function mayOpen(module: NavModule, permissions: readonly string[]): boolean {
+  if (module.permission === undefined) return true;
+  const needed: readonly Permission[] = typeof module.permission === 'string' ? [module.permission] : module.permission;
+  return needed.some((permission) => permissions.includes(permission));
 }
 
 /**
@@ -34,6 +41,19 @@ export const REFERENCE_MODULES: NavModule[] = [
 ];
 
 /**
+ * Break-the-glass (truy cập khẩn cấp): officers see their own grants, supervisors (provincial
+ * lead, auditor) the grants they review. Its own entry, not under "Quản trị": most who use it are
+ * officers, who have no administration page.
+ */
+export const BREAK_GLASS_PERMISSIONS: readonly Permission[] = ['break_glass:request', 'break_glass:review'];
+export const BREAK_GLASS_MODULE: NavModule = {
+  key: 'breakGlass',
+  labelKey: 'nav.breakGlass',
+  to: '/break-glass',
+  permission: BREAK_GLASS_PERMISSIONS,
+};
+
+/**
  * Administration (quản trị): accounts for the system administrator, the audit log for the
  * auditor. Separation of duties: neither sees the other's page (src/shared/permissions.ts).
  */
@@ -44,7 +64,9 @@ export const ADMIN_MODULES: NavModule[] = [
 
 /** The menu key to highlight for a path: the module whose route is the longest prefix. */
 export function navKeyForPath(pathname: string): string | undefined {
-  const routed = [...WORK_MODULES, ...REFERENCE_MODULES, ...ADMIN_MODULES].filter((module) => module.to !== undefined);
+  const routed = [...WORK_MODULES, BREAK_GLASS_MODULE, ...REFERENCE_MODULES, ...ADMIN_MODULES].filter(
+    (module) => module.to !== undefined,
+  );
   const match = routed
     .filter(({ to = '' }) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`)))
     .sort((a, b) => (b.to?.length ?? 0) - (a.to?.length ?? 0))[0];

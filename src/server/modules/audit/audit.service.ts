@@ -1,7 +1,7 @@
 import type { AuditEventDto, AuditListResponse, AuditQuery, AuditVerifyResponse } from '@shared/contracts/audit';
 import { type SqlBool, sql } from 'kysely';
-import { appendAudit, eventFromRow, verifyAuditChain } from '../../platform/audit';
-import { auditActor, requirePermission, scopeOf } from '../../platform/authz';
+import { eventFromRow, verifyAuditChain } from '../../platform/audit';
+import { auditCall, requirePermission, scopeOf } from '../../platform/authz';
 import type { ServiceContext } from '../../platform/context';
 import { inScope } from '../../platform/db-scope';
 
@@ -29,14 +29,11 @@ export async function listAuditEvents(ctx: ServiceContext, query: AuditQuery): P
     if (query.before) q = q.where('seq', '<', String(query.before));
     const rows = await q.execute();
     const page = rows.slice(0, query.limit);
-    await appendAudit(trx, {
-      actor: auditActor(actor),
+    await auditCall(trx, ctx, actor, {
       action: 'audit.search',
       outcome: 'success',
       recordKind: query.recordKind ?? null,
       recordId: query.recordId ?? null,
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
       details: { results: page.length, byUser: query.userId ?? query.username ?? null },
     });
     const items: AuditEventDto[] = page.map((row) => ({
@@ -53,12 +50,9 @@ export async function verifyAudit(ctx: ServiceContext): Promise<AuditVerifyRespo
   const actor = requirePermission(ctx, 'audit:verify');
   return inScope(ctx.db, scopeOf(actor), async (trx) => {
     const result = await verifyAuditChain(trx);
-    await appendAudit(trx, {
-      actor: auditActor(actor),
+    await auditCall(trx, ctx, actor, {
       action: 'audit.verify',
       outcome: result.ok ? 'success' : 'failure',
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
       details: { checked: result.checked },
     });
     return result;

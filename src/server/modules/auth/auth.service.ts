@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import type { Config } from '../../config';
 import type { Executor } from '../../db/client';
 import type { DB, UserSessionTable } from '../../db/types';
-import { type AuditActor, appendAudit } from '../../platform/audit';
+import { type AuditActor, type AuditInput, appendAudit } from '../../platform/audit';
 import type { Actor } from '../../platform/context';
 import { inScope } from '../../platform/db-scope';
 import { AppError } from '../../platform/errors';
@@ -35,6 +35,16 @@ export function auditActorOf(user: repo.UserWithScope | null): AuditActor {
   return user
     ? { userId: user.id, username: user.username, roles: user.roles, unitPath: user.unit_path, agency: user.agency_code }
     : { userId: null, username: null, roles: [], unitPath: null, agency: null };
+}
+
+/** An authentication event of this request, for `user` (null when the user is unknown). */
+function authEvent(
+  trx: Executor,
+  ctx: AuthContext,
+  user: repo.UserWithScope | null,
+  event: Omit<AuditInput, 'actor' | 'requestId' | 'ip'>,
+) {
+  return appendAudit(trx, { actor: auditActorOf(user), requestId: ctx.requestId, ip: ctx.ip, ...event });
 }
 
 export function actorOf(user: repo.UserWithScope, via: Actor['via'], session: SessionRow | null): Actor {
@@ -135,12 +145,9 @@ export async function login(ctx: AuthContext, input: { username: string; passwor
     const user = await repo.findUserByUsername(trx, input.username);
     if (!user) {
       await verifyAgainstDummy(input.password);
-      await appendAudit(trx, {
-        actor: auditActorOf(null),
+      await authEvent(trx, ctx, null, {
         action: 'auth.login_failed',
         outcome: 'failure',
-        requestId: ctx.requestId,
-        ip: ctx.ip,
         details: { reason: 'unknown_user' },
       });
       return null;
@@ -150,12 +157,9 @@ export async function login(ctx: AuthContext, input: { username: string; passwor
     if (!passwordOk || locked || user.disabled_at !== null) {
       const reason = user.disabled_at ? 'disabled' : locked ? 'locked' : 'wrong_password';
       if (reason === 'wrong_password') await countFailure(trx, user, now);
-      await appendAudit(trx, {
-        actor: auditActorOf(user),
+      await authEvent(trx, ctx, user, {
         action: 'auth.login_failed',
         outcome: 'failure',
-        requestId: ctx.requestId,
-        ip: ctx.ip,
         details: { reason },
       });
       return null;
@@ -165,12 +169,9 @@ export async function login(ctx: AuthContext, input: { username: string; passwor
       .set({ failed_login_count: 0, failed_login_since: null, locked_until: null })
       .where('id', '=', user.id)
       .execute();
-    await appendAudit(trx, {
-      actor: auditActorOf(user),
+    await authEvent(trx, ctx, user, {
       action: 'auth.password_accepted',
       outcome: 'success',
-      requestId: ctx.requestId,
-      ip: ctx.ip,
     });
     return openSession(ctx, trx, user, stageFor(user));
   });
@@ -235,12 +236,9 @@ export async function verifyMfa(ctx: AuthContext, state: SessionState, code: str
       await countFailure(trx, user, now);
       const lockedNow = (user.failed_login_count ?? 0) + 1 >= policy.LOCKOUT_FAILURES;
       if (lockedNow) await repo.revokeSession(trx, state.session.id, 'locked', now);
-      await appendAudit(trx, {
-        actor: auditActorOf(user),
+      await authEvent(trx, ctx, user, {
         action: 'auth.mfa_failed',
         outcome: 'failure',
-        requestId: ctx.requestId,
-        ip: ctx.ip,
       });
       return null;
     }
@@ -250,12 +248,9 @@ export async function verifyMfa(ctx: AuthContext, state: SessionState, code: str
       .where('id', '=', user.id)
       .execute();
     const issued = await rotate(ctx, trx, { user, session: state.session }, 'active');
-    await appendAudit(trx, {
-      actor: auditActorOf(user),
+    await authEvent(trx, ctx, user, {
       action: 'auth.login',
       outcome: 'success',
-      requestId: ctx.requestId,
-      ip: ctx.ip,
       details: { method },
     });
     return issued;
@@ -285,12 +280,9 @@ export async function changePassword(
   const { user } = state;
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     await inScope(ctx.db, SYSTEM, (trx) =>
-      appendAudit(trx, {
-        actor: auditActorOf(user),
+      authEvent(trx, ctx, user, {
         action: 'auth.password_change_failed',
         outcome: 'failure',
-        requestId: ctx.requestId,
-        ip: ctx.ip,
       }),
     );
     throw new AppError('PASSWORD_WRONG');
@@ -312,12 +304,9 @@ export async function changePassword(
       .where('id', '<>', state.session.id)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    await appendAudit(trx, {
-      actor: auditActorOf(user),
+    await authEvent(trx, ctx, user, {
       action: 'auth.password_changed',
       outcome: 'success',
-      requestId: ctx.requestId,
-      ip: ctx.ip,
       details: { otherSessionsEnded: Number(others.numUpdatedRows) },
     });
     const fresh = await repo.findUserById(trx, user.id);
@@ -359,12 +348,9 @@ export async function confirmEnrolment(
     const secret = ctx.secrets.unseal(user.totp_pending_sealed, totpContext(user.id, 'totp_pending_sealed'));
     const step = await checkTotp(secret, code, null, now);
     if (step === null) {
-      await appendAudit(trx, {
-        actor: auditActorOf(user),
+      await authEvent(trx, ctx, user, {
         action: 'auth.mfa_enrol_failed',
         outcome: 'failure',
-        requestId: ctx.requestId,
-        ip: ctx.ip,
       });
       return null;
     }
@@ -387,22 +373,16 @@ export async function confirmEnrolment(
         recoveryCodes.map((c) => ({ user_id: user.id, code_hash: ctx.secrets.mac('recovery-code', normaliseRecoveryCode(c)) })),
       )
       .execute();
-    await appendAudit(trx, {
-      actor: auditActorOf(user),
+    await authEvent(trx, ctx, user, {
       action: 'auth.mfa_enrolled',
       outcome: 'success',
-      requestId: ctx.requestId,
-      ip: ctx.ip,
     });
     const fresh = await repo.findUserById(trx, user.id);
     if (!fresh) return null;
     const issued = await rotate(ctx, trx, { user: fresh, session: state.session }, 'active');
-    await appendAudit(trx, {
-      actor: auditActorOf(fresh),
+    await authEvent(trx, ctx, fresh, {
       action: 'auth.login',
       outcome: 'success',
-      requestId: ctx.requestId,
-      ip: ctx.ip,
       details: { method: 'enrolment' },
     });
     return { ...issued, recoveryCodes };
@@ -423,12 +403,9 @@ export async function stepUp(ctx: AuthContext, state: SessionState, code: string
       user.totp_last_step,
       now,
     );
-    await appendAudit(trx, {
-      actor: auditActorOf(user),
+    await authEvent(trx, ctx, user, {
       action: 'auth.step_up',
       outcome: step === null ? 'failure' : 'success',
-      requestId: ctx.requestId,
-      ip: ctx.ip,
     });
     if (step === null) return null;
     await trx
@@ -450,12 +427,9 @@ export async function stepUp(ctx: AuthContext, state: SessionState, code: string
 export async function logout(ctx: AuthContext, state: SessionState): Promise<void> {
   await inScope(ctx.db, SYSTEM, async (trx) => {
     await repo.revokeSession(trx, state.session.id, 'logout', ctx.clock());
-    await appendAudit(trx, {
-      actor: auditActorOf(state.user),
+    await authEvent(trx, ctx, state.user, {
       action: 'auth.logout',
       outcome: 'success',
-      requestId: ctx.requestId,
-      ip: ctx.ip,
     });
   });
 }

@@ -1,8 +1,7 @@
 import type { BreakGlassDto, BreakGlassRequestBody } from '@shared/contracts/break-glass';
 import { hasPermission } from '@shared/permissions';
 import type { Executor } from '../../db/client';
-import { appendAudit } from '../../platform/audit';
-import { auditActor, requirePermission, scopeOf } from '../../platform/authz';
+import { auditCall, requirePermission, scopeOf } from '../../platform/authz';
 import type { Actor, ServiceContext } from '../../platform/context';
 import { inScope } from '../../platform/db-scope';
 import { AppError } from '../../platform/errors';
@@ -72,15 +71,12 @@ export async function requestBreakGlass(ctx: ServiceContext, body: BreakGlassReq
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      actor: auditActor(actor),
+    await auditCall(trx, ctx, actor, {
       action: 'break_glass.granted',
       outcome: 'success',
       recordKind: body.recordKind,
       recordId: body.recordId,
       purpose: 'break_glass',
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
       details: { grantId: id, reasonLength: body.reason.length },
     });
     const row = await selectGrants(trx).where('g.id', '=', id).executeTakeFirstOrThrow();
@@ -118,14 +114,11 @@ export async function reviewBreakGlass(ctx: ServiceContext, id: string, note: st
       .where('user_id', '<>', actor.userId)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('BREAK_GLASS_NOT_FOUND');
-    await appendAudit(trx, {
-      actor: auditActor(actor),
+    await auditCall(trx, ctx, actor, {
       action: 'break_glass.reviewed',
       outcome: 'success',
       recordKind: 'break_glass_grant',
       recordId: id,
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
     });
     return present(await selectGrants(trx).where('g.id', '=', id).executeTakeFirstOrThrow(), now);
   });

@@ -5,8 +5,7 @@ import { ROLE_UNIT_LEVEL, type Role } from '@shared/permissions';
 import { foldVi } from '@shared/text/vi';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/client';
-import { appendAudit } from '../../platform/audit';
-import { auditActor, requirePermission, scopeOf } from '../../platform/authz';
+import { auditCall, requirePermission, scopeOf } from '../../platform/authz';
 import type { ServiceContext } from '../../platform/context';
 import { type DbScope, inScope } from '../../platform/db-scope';
 import { AppError } from '../../platform/errors';
@@ -93,14 +92,11 @@ export async function createUser(ctx: ServiceContext, input: UserCreateBody, opt
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      actor: auditActor(actor),
+    await auditCall(trx, ctx, actor, {
       action: 'user.create',
       outcome: 'success',
       recordKind: 'user_account',
       recordId: id,
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
       details: { roles: input.roles.join(','), unitPath: placement.unitPath, agency: placement.agencyCode },
     });
     const user = await authRepo.findUserById(trx, id);
@@ -176,14 +172,11 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UserUpd
       .execute();
     const ended =
       scopeChanged || disabling ? await authRepo.revokeAllForUser(trx, id, disabling ? 'disabled' : 'scope_changed', now) : 0;
-    await appendAudit(trx, {
-      actor: auditActor(actor),
+    await auditCall(trx, ctx, actor, {
       action: 'user.update',
       outcome: 'success',
       recordKind: 'user_account',
       recordId: id,
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
       details: { fields: Object.keys(input).sort().join(','), sessionsEnded: ended },
     });
     const user = await authRepo.findUserById(trx, id);
@@ -212,14 +205,11 @@ export async function resetPassword(ctx: ServiceContext, id: string): Promise<{ 
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('USER_NOT_FOUND');
     const ended = await authRepo.revokeAllForUser(trx, id, 'password_reset', now);
-    await appendAudit(trx, {
-      actor: auditActor(actor),
+    await auditCall(trx, ctx, actor, {
       action: 'user.password_reset',
       outcome: 'success',
       recordKind: 'user_account',
       recordId: id,
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
       details: { sessionsEnded: ended },
     });
   });
@@ -231,14 +221,11 @@ export async function revokeUserSessions(ctx: ServiceContext, id: string): Promi
   await inScope(ctx.db, scopeFor(ctx), async (trx) => {
     if (!(await authRepo.findUserById(trx, id))) throw new AppError('USER_NOT_FOUND');
     const ended = await authRepo.revokeAllForUser(trx, id, 'revoked_by_admin', ctx.clock());
-    await appendAudit(trx, {
-      actor: auditActor(actor),
+    await auditCall(trx, ctx, actor, {
       action: 'user.sessions_revoked',
       outcome: 'success',
       recordKind: 'user_account',
       recordId: id,
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
       details: { sessionsEnded: ended },
     });
   });
@@ -257,8 +244,7 @@ export async function createApiToken(ctx: ServiceContext, input: { username: str
       .values({ user_id: user.id, name: input.name, token_hash: hash, expires_at: expiresAt })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      actor: auditActor(null),
+    await auditCall(trx, ctx, null, {
       action: 'token.created',
       outcome: 'success',
       recordKind: 'api_token',

@@ -15,6 +15,7 @@ const ACTION_LABELS: Record<string, ParseKeys> = {
   'session.revoked': 'audit.action.sessionRevoked',
   'token.created': 'audit.action.tokenCreated',
   'break_glass.granted': 'audit.action.breakGlassGranted',
+  'break_glass.reviewed': 'audit.action.breakGlassReviewed',
 };
 
 export const KNOWN_ACTIONS = Object.keys(ACTION_LABELS);
