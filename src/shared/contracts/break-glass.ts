@@ -25,6 +25,8 @@ export const BreakGlassDto = z.object({
   expiresAt: z.string(),
   active: z.boolean(),
   reviewedBy: z.string().nullable(),
+  /** The reviewer's username, for display. */
+  reviewedByUsername: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   reviewNote: z.string().nullable(),
 });

@@ -19,6 +19,7 @@ type GrantRow = {
   granted_at: Date;
   expires_at: Date;
   reviewed_by: string | null;
+  reviewer_username: string | null;
   reviewed_at: Date | null;
   review_note: string | null;
 };
@@ -35,6 +36,7 @@ function present(row: GrantRow, now: Date): BreakGlassDto {
     expiresAt: row.expires_at.toISOString(),
     active: row.expires_at > now,
     reviewedBy: row.reviewed_by,
+    reviewedByUsername: row.reviewer_username,
     reviewedAt: row.reviewed_at?.toISOString() ?? null,
     reviewNote: row.review_note,
   };
@@ -44,8 +46,9 @@ function selectGrants(trx: Executor) {
   return trx
     .selectFrom('break_glass_grant as g')
     .innerJoin('app_user as u', 'u.id', 'g.user_id')
+    .leftJoin('app_user as r', 'r.id', 'g.reviewed_by')
     .selectAll('g')
-    .select('u.username');
+    .select(['u.username', 'r.username as reviewer_username']);
 }
 
 /**

@@ -20,6 +20,7 @@ function grant(overrides: Partial<BreakGlassDto> & Pick<BreakGlassDto, 'id'>): B
     expiresAt: '2026-03-15T03:00:00.000Z',
     active: true,
     reviewedBy: null,
+    reviewedByUsername: null,
     reviewedAt: null,
     reviewNote: null,
     ...overrides,
@@ -48,6 +49,7 @@ const REVIEWED = grant({
   recordId: '44444444-4444-4444-8444-444444444444',
   active: false,
   reviewedBy: SELF_ID,
+  reviewedByUsername: 'ld.tinh',
   reviewedAt: '2026-03-14T09:30:00.000Z',
   reviewNote: 'Đúng yêu cầu công tác.',
 });
@@ -97,8 +99,8 @@ describe('BreakGlassPage', () => {
     expect(within(waiting).getByTestId('break-glass-review')).toBeTruthy();
     const reviewed = await rowOf('tinh.canbo');
     expect(within(reviewed).getByText('Đối tượng')).toBeTruthy();
-    // Reviewed by the current user (the API gives the id; the page knows its own name).
-    expect(within(reviewed).getByText('canbo.thunghiem')).toBeTruthy();
+    // The reviewer by name, as the server gives it.
+    expect(within(reviewed).getByText('ld.tinh')).toBeTruthy();
     expect(within(reviewed).getByText('14/03/2026 16:30')).toBeTruthy();
     expect(within(reviewed).getByText('Đúng yêu cầu công tác.')).toBeTruthy();
     expect(within(reviewed).queryByTestId('break-glass-review')).toBeNull();
@@ -112,7 +114,13 @@ describe('BreakGlassPage', () => {
       list(() => items),
       onWrite('POST', `/api/break-glass/${TO_REVIEW.id}/review`, (request) => {
         const { note } = request.body as { note: string };
-        const done = { ...TO_REVIEW, reviewedBy: SELF_ID, reviewedAt: '2026-03-15T04:00:00.000Z', reviewNote: note };
+        const done = {
+          ...TO_REVIEW,
+          reviewedBy: SELF_ID,
+          reviewedByUsername: 'ld.tinh',
+          reviewedAt: '2026-03-15T04:00:00.000Z',
+          reviewNote: note,
+        };
         items = [done];
         return { body: done };
       }),

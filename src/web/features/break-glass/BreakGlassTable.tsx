@@ -29,7 +29,11 @@ export function ReviewStatus({ grant, nameOf }: { grant: BreakGlassDto; nameOf: 
     <div>
       <div>
         <Tag color="blue">{t('breakGlass.reviewed')}</Tag>
-        {grant.reviewedBy ? <Reviewer userId={grant.reviewedBy} nameOf={nameOf} /> : null}
+        {grant.reviewedByUsername ? (
+          <Typography.Text strong>{grant.reviewedByUsername}</Typography.Text>
+        ) : grant.reviewedBy ? (
+          <Reviewer userId={grant.reviewedBy} nameOf={nameOf} />
+        ) : null}
       </div>
       <Typography.Text type="secondary">{displayDateTime(grant.reviewedAt)}</Typography.Text>
       {grant.reviewNote ? (
