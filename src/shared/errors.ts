@@ -143,6 +143,24 @@ export const ERRORS = {
     vi: 'Không tìm thấy phiên làm việc.',
     en: 'Session not found.',
   },
+  /** No such person, or not one the caller may see. */
+  PERSON_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy hồ sơ đối tượng.',
+    en: 'Person not found.',
+  },
+  /** Possible duplicates exist; the answer lists them. Resend with `confirmNotDuplicate` after checking. */
+  PERSON_POSSIBLE_DUPLICATE: {
+    status: 409,
+    vi: 'Có thể đối tượng này đã có hồ sơ. Hãy kiểm tra danh sách trùng trước khi lưu.',
+    en: 'This person may already have a file. Check the possible duplicates before saving.',
+  },
+  /** Someone saved the record since it was read; the answer carries the current values. */
+  VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Hồ sơ đã được người khác sửa sau khi bạn mở. Hãy xem giá trị hiện tại rồi sửa lại.',
+    en: 'Someone changed this record after you opened it. Review the current values and edit again.',
+  },
   /** No such break-the-glass grant visible to the caller. */
   BREAK_GLASS_NOT_FOUND: {
     status: 404,
@@ -218,6 +236,32 @@ export const FIELD_MESSAGES = {
     vi: 'Mã định danh không hợp lệ.',
     en: 'The identifier is not valid.',
   },
+  PERSONAL_ID_FORMAT: { vi: 'Số định danh cá nhân gồm đúng 12 chữ số.', en: 'A personal ID number has exactly 12 digits.' },
+  PERSONAL_ID_PROVINCE: {
+    vi: 'Số định danh: 3 chữ số đầu không phải mã tỉnh nơi đăng ký khai sinh (danh mục 63 tỉnh) hay mã quốc gia.',
+    en: 'Personal ID: the first 3 digits are not a birth-registration province (63-province list) or country code.',
+  },
+  PERSONAL_ID_CENTURY_SEX: {
+    vi: 'Số định danh: chữ số thứ 4 (thế kỷ và giới tính) không khớp với giới tính hoặc năm sinh.',
+    en: 'Personal ID: the 4th digit (century and sex) does not match the sex or the birth year.',
+  },
+  PERSONAL_ID_YEAR: {
+    vi: 'Số định danh: chữ số thứ 5–6 phải là hai số cuối của năm sinh.',
+    en: 'Personal ID: digits 5–6 must be the last two digits of the birth year.',
+  },
+  OLD_ID_FORMAT: { vi: 'Số CMND cũ gồm đúng 9 chữ số.', en: 'An old identity card number has exactly 9 digits.' },
+  PERSON_NAME: { vi: 'Họ tên dài từ 2 đến 100 ký tự.', en: 'A name is 2 to 100 characters long.' },
+  BIRTH_DATE_FUTURE: { vi: 'Ngày sinh không thể ở tương lai.', en: 'The birth date cannot be in the future.' },
+  BIRTH_DATE_AGE: { vi: 'Tuổi không hợp lý (quá 120 tuổi).', en: 'The age is not plausible (over 120).' },
+  BIRTH_YEAR_MISMATCH: { vi: 'Năm sinh không khớp với ngày sinh.', en: 'The birth year does not match the birth date.' },
+  NATIONALITY: { vi: 'Quốc tịch là mã 2 chữ cái (VN, LA, CN…).', en: 'Nationality is a 2-letter code (VN, LA, CN…).' },
+  ETHNICITY: { vi: 'Dân tộc dài từ 1 đến 50 ký tự.', en: 'Ethnicity is 1 to 50 characters long.' },
+  ADDRESS: { vi: 'Địa chỉ dài tối đa 300 ký tự.', en: 'An address is at most 300 characters long.' },
+  RELATION: { vi: 'Quan hệ dài từ 1 đến 50 ký tự.', en: 'The relation is 1 to 50 characters long.' },
+  PHONE: { vi: 'Số điện thoại gồm 8–15 chữ số.', en: 'A phone number has 8–15 digits.' },
+  OCCUPATION: { vi: 'Nghề nghiệp dài từ 1 đến 100 ký tự.', en: 'The occupation is 1 to 100 characters long.' },
+  NOTE: { vi: 'Ghi chú dài từ 1 đến 5000 ký tự.', en: 'A note is 1 to 5000 characters long.' },
+  COMMUNE_REQUIRED: { vi: 'Hãy chọn một xã, phường, đặc khu (không phải tỉnh).', en: 'Choose a commune, not a province.' },
   BREAK_GLASS_REASON: {
     vi: 'Lý do truy cập khẩn cấp dài từ 20 đến 1000 ký tự.',
     en: 'The reason for emergency access is 20 to 1000 characters long.',

@@ -217,3 +217,13 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
 
 /** Cells under this count are suppressed in aggregates shown to statistics viewers. */
 export const SMALL_CELL_THRESHOLD = 5;
+
+/**
+ * Minors (under 18) are visible only to the police and to the commune People's Committee that
+ * decides on them (ACCESS-PRINCIPLES.md), on top of the matrix. Keys are agency kinds or kind@level.
+ */
+export const MINOR_ACCESS_AGENCIES: readonly string[] = ['police', 'people_committee@commune'];
+
+export function maySeeMinors(agency: { kind: AgencyKindName; level: AgencyLevelName }): boolean {
+  return MINOR_ACCESS_AGENCIES.includes(agency.kind) || MINOR_ACCESS_AGENCIES.includes(`${agency.kind}@${agency.level}`);
+}

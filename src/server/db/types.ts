@@ -16,6 +16,9 @@ export interface DB {
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
   break_glass_grant: BreakGlassGrantTable;
+  person: PersonTable;
+  person_event: PersonEventTable;
+  person_note: PersonNoteTable;
 }
 
 export interface AdminUnitDatasetTable {
@@ -177,4 +180,62 @@ export interface BreakGlassGrantTable {
   reviewed_by: string | null;
   reviewed_at: Date | null;
   review_note: string | null;
+}
+
+export interface PersonTable {
+  id: string;
+  version: Generated<number>;
+  data_key: string;
+  personal_id_enc: string | null;
+  personal_id_idx: string | null;
+  old_id_enc: string | null;
+  old_id_idx: string | null;
+  full_name: string;
+  name_key: string;
+  search_key: string;
+  sort_key: string;
+  aliases: string[];
+  birth_date: string | null;
+  birth_year: number;
+  sex: 'male' | 'female';
+  nationality: string;
+  ethnicity: string | null;
+  permanent_unit_id: string | null;
+  permanent_address_enc: string | null;
+  temporary_unit_id: string | null;
+  temporary_address_enc: string | null;
+  current_unit_id: string;
+  current_address_enc: string | null;
+  unit_path: string;
+  has_stable_residence: boolean;
+  occupation: string | null;
+  phone_enc: string | null;
+  family_contacts_enc: string | null;
+  classification: Generated<string>;
+  file_opened_at: Date;
+  file_opened_by: string | null;
+  merged_into: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export interface PersonEventTable {
+  id: Generated<string>;
+  person_id: string;
+  at: Date;
+  kind: string;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  summary: string;
+}
+
+export interface PersonNoteTable {
+  id: string;
+  person_id: string;
+  at: Date;
+  author_user_id: string | null;
+  author_username: string | null;
+  body_enc: string;
 }

@@ -19,7 +19,15 @@ export function requirePermission(ctx: ServiceContext, permission: Permission): 
 
 /** The database scope of the request's actor (layer 2: row-level security). */
 export function scopeOf(actor: Actor): DbScope {
-  return { kind: 'user', userId: actor.userId, roles: actor.roles, unitPath: actor.unitPath, agency: actor.agencyCode };
+  return {
+    kind: 'user',
+    userId: actor.userId,
+    roles: actor.roles,
+    unitPath: actor.unitPath,
+    agency: actor.agencyCode,
+    agencyKind: actor.agencyKind,
+    agencyLevel: actor.agencyLevel,
+  };
 }
 
 /** Who an audit event says did it. */

@@ -1,4 +1,4 @@
-import { ROLE_AREA, type Role } from '@shared/permissions';
+import { type AgencyKindName, type AgencyLevelName, accessFor, maySeeMinors, ROLE_AREA, type Role } from '@shared/permissions';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/types';
 
@@ -9,7 +9,16 @@ import type { DB } from '../db/types';
  */
 export type DbScope =
   | { kind: 'system'; reason: string }
-  | { kind: 'user'; userId: string; roles: readonly Role[]; unitPath: string; agency: string };
+  | {
+      kind: 'user';
+      userId: string;
+      roles: readonly Role[];
+      unitPath: string;
+      agency: string;
+      /** The agency's kind and level decide the remit over personal records (src/shared/permissions.ts). */
+      agencyKind?: AgencyKindName;
+      agencyLevel?: AgencyLevelName;
+    };
 
 /** The unit path a user's roles cover: '*' for all, the province, the commune, or '' for nothing. */
 export function areaOf(roles: readonly Role[], unitPath: string): string {
@@ -26,23 +35,46 @@ export function areaOf(roles: readonly Role[], unitPath: string): string {
  * everything resets at commit or rollback, so nothing leaks into the next request on the connection.
  */
 export function inScope<T>(db: Kysely<DB>, scope: DbScope, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  const settings =
-    scope.kind === 'system'
-      ? { system: 'on', userId: '', roles: '', area: '', agency: '' }
-      : {
-          system: 'off',
-          userId: scope.userId,
-          roles: scope.roles.join(','),
-          area: areaOf(scope.roles, scope.unitPath),
-          agency: scope.agency,
-        };
+  const settings = scope.kind === 'system' ? SYSTEM_SETTINGS : userSettings(scope);
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('role', 'pcmt_app', true),
       set_config('pcmt.system', ${settings.system}, true),
       set_config('pcmt.user_id', ${settings.userId}, true),
       set_config('pcmt.roles', ${settings.roles}, true),
       set_config('pcmt.area', ${settings.area}, true),
-      set_config('pcmt.agency', ${settings.agency}, true)`.execute(trx);
+      set_config('pcmt.agency', ${settings.agency}, true),
+      set_config('pcmt.person_read', ${settings.personRead}, true),
+      set_config('pcmt.person_write', ${settings.personWrite}, true),
+      set_config('pcmt.minors', ${settings.minors}, true)`.execute(trx);
     return work(trx);
   });
+}
+
+const SYSTEM_SETTINGS = {
+  system: 'on',
+  userId: '',
+  roles: '',
+  area: '',
+  agency: '',
+  personRead: 'off',
+  personWrite: 'off',
+  minors: 'off',
+};
+
+/** What row-level security needs to know of a user: area, and the remit over person records. */
+function userSettings(scope: Extract<DbScope, { kind: 'user' }>) {
+  const agency = scope.agencyKind && scope.agencyLevel ? { kind: scope.agencyKind, level: scope.agencyLevel } : null;
+  // Records linked to a facility or agency `(L)` need links that exist per record; until a module
+  // adds them, a linked-only remit reads no person through the area rule.
+  const access = agency ? scope.roles.map((role) => accessFor(role, agency, 'person')).filter((a) => !a.linkedOnly) : [];
+  return {
+    system: 'off',
+    userId: scope.userId,
+    roles: scope.roles.join(','),
+    area: areaOf(scope.roles, scope.unitPath),
+    agency: scope.agency,
+    personRead: access.some((a) => a.read) ? 'on' : 'off',
+    personWrite: access.some((a) => a.write) ? 'on' : 'off',
+    minors: agency && maySeeMinors(agency) ? 'on' : 'off',
+  };
 }

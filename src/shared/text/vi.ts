@@ -45,3 +45,47 @@ const collator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true
 export function compareVi(a: string, b: string): number {
   return collator.compare(a, b);
 }
+
+// Vietnamese collation as a plain string key, so that a database sorting bytewise (COLLATE "C",
+// the only order PGlite and PostgreSQL share) sorts names in Vietnamese order and keyset
+// pagination can run in SQL. Primary: letters in the Vietnamese alphabet (ă, â, đ, ê, ô, ơ, ư are
+// letters of their own); secondary: tones (none, huyền, hỏi, ngã, sắc, nặng); tertiary: case.
+const ALPHABET = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+const LETTER_MARKS: Record<string, string> = { '\u0306': 'ă', '\u0302': 'â', '\u031b': 'ơ' };
+const TONES: Record<string, number> = { '\u0300': 1, '\u0309': 2, '\u0303': 3, '\u0301': 4, '\u0323': 5 };
+
+function letterOf(base: string, marks: string[]): string {
+  if (base === 'a' && marks.includes('\u0306')) return 'ă';
+  if (base === 'a' && marks.includes('\u0302')) return 'â';
+  if (base === 'e' && marks.includes('\u0302')) return 'ê';
+  if (base === 'o' && marks.includes('\u0302')) return 'ô';
+  if (base === 'o' && marks.includes('\u031b')) return 'ơ';
+  if (base === 'u' && marks.includes('\u031b')) return 'ư';
+  return LETTER_MARKS[base] ?? base;
+}
+
+/** A key whose bytewise order is Vietnamese alphabetical order (checked against `compareVi` in tests). */
+export function viSortKey(text: string): string {
+  let primary = '';
+  let secondary = '';
+  let tertiary = '';
+  const chars = [...text.normalize('NFD')];
+  for (let i = 0; i < chars.length; i++) {
+    const raw = chars[i] ?? '';
+    if (/\p{M}/u.test(raw)) continue;
+    const marks: string[] = [];
+    while (i + 1 < chars.length && /\p{M}/u.test(chars[i + 1] ?? '')) marks.push(chars[++i] ?? '');
+    const lower = raw.toLowerCase();
+    const letter = letterOf(lower, marks);
+    const index = ALPHABET.indexOf(letter);
+    if (index >= 0) primary += String.fromCharCode(0x41 + index);
+    else if (/\d/.test(lower)) primary += lower;
+    else {
+      primary += ' ';
+      continue;
+    }
+    secondary += String(marks.map((m) => TONES[m] ?? 0).find((t) => t > 0) ?? 0);
+    tertiary += raw === lower ? '0' : '1';
+  }
+  return `${primary.replace(/ +/g, ' ').trim()}\u0001${secondary}\u0001${tertiary}`;
+}

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../i18n';
 import { apiError, on, onWrite, stubApi } from '../test/fake-api';
 import { currentUser, PERIODS, session, signedOut } from '../test/fixtures';
-import { ApiError, apiDelete, apiGet, apiPatch, apiPost, getCsrfToken, onAuthRequired, setCsrfToken } from './client';
+import { ApiError, apiDelete, apiGet, apiPatch, apiPost, apiPut, getCsrfToken, onAuthRequired, setCsrfToken } from './client';
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -126,6 +126,26 @@ describe('apiPost, apiPatch, apiDelete', () => {
     expect(requests[0]?.headers.has('content-type')).toBe(false);
     expect(requests.every((request) => request.headers.get('x-csrf-token') === 'token-2')).toBe(true);
     expect(requests[2]?.body).toEqual({ disabled: true });
+  });
+
+  it('PUT sends the whole body with the token, and a refusal keeps the extra fields of its error body', async () => {
+    const current = { id: 'p1', version: 4 };
+    const { requests } = stubApi([
+      onWrite('PUT', '/api/persons/p1', {
+        status: 409,
+        body: { code: 'VERSION_CONFLICT', message: 'Hồ sơ đã được người khác sửa.', current, requestId: 'req-9' },
+      }),
+    ]);
+    setCsrfToken('token-4');
+
+    const error = await failureOf(apiPut('/api/persons/p1', { body: { fullName: 'Nguyễn Văn Thử', version: 3 } }));
+
+    expect(requests[0]?.method).toBe('PUT');
+    expect(requests[0]?.headers.get('x-csrf-token')).toBe('token-4');
+    expect(requests[0]?.body).toEqual({ fullName: 'Nguyễn Văn Thử', version: 3 });
+    expect(error.status).toBe(409);
+    expect(error.code).toBe('VERSION_CONFLICT');
+    expect((error.body as { current: unknown }).current).toEqual(current);
   });
 
   it('never send the CSRF token on a GET', async () => {

@@ -16,14 +16,28 @@ export class ApiError extends Error {
   readonly issues: Issue[];
   /** Matches the server log line; null when the request never got an answer. */
   readonly requestId: string | null;
+  /**
+   * The whole error body as the server sent it, for codes whose answer carries more than the
+   * message (`PERSON_POSSIBLE_DUPLICATE` lists candidates, `VERSION_CONFLICT` the current record).
+   * Unchecked: read it with the contract's schema.
+   */
+  readonly body: unknown;
 
-  constructor(init: { status: number; code: string; message: string; issues?: Issue[]; requestId?: string | null }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    issues?: Issue[];
+    requestId?: string | null;
+    body?: unknown;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.issues = init.issues ?? [];
     this.requestId = init.requestId ?? null;
+    this.body = init.body;
   }
 }
 
@@ -54,7 +68,7 @@ export interface ApiSendOptions<T> {
   signal?: AbortSignal;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * The session's anti-forgery token. Held in memory only (never in storage a script could read
@@ -137,9 +151,10 @@ async function send({ method, url, body, signal }: RequestSpec): Promise<Respons
 }
 
 async function failureOf(response: Response): Promise<ApiError> {
-  const error = ErrorBody.safeParse(await readJson(response));
+  const body = await readJson(response);
+  const error = ErrorBody.safeParse(body);
   // Without PCMT's own error body it is a proxy or gateway page.
-  return error.success ? new ApiError({ status: response.status, ...error.data }) : badResponse(response);
+  return error.success ? new ApiError({ status: response.status, ...error.data, body }) : badResponse(response);
 }
 
 /**
@@ -187,6 +202,11 @@ export function apiGet<T>(path: string, { query, schema, signal, anonymousAllowe
 /** POST to the PCMT API with the session's CSRF token. Without `schema` the answer is not read. */
 export function apiPost<T = void>(path: string, options: ApiSendOptions<T> = {}): Promise<T> {
   return request({ method: 'POST', url: path, body: options.body, signal: options.signal }, options.schema);
+}
+
+/** PUT a whole resource (every field, usually with the `version` read), with the session's CSRF token. */
+export function apiPut<T = void>(path: string, options: ApiSendOptions<T> = {}): Promise<T> {
+  return request({ method: 'PUT', url: path, body: options.body, signal: options.signal }, options.schema);
 }
 
 /** PATCH a resource (only the fields that change), with the session's CSRF token. */

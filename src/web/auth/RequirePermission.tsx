@@ -1,9 +1,9 @@
-import type { Permission } from '@shared/permissions';
+import type { Permission, Role } from '@shared/permissions';
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../layout/use-page-title';
-import { useCanAny } from './session';
+import { useCanAny, useHasAnyRole } from './session';
 
 function Forbidden() {
   const { t } = useTranslation();
@@ -25,4 +25,9 @@ export function RequirePermission({
 }) {
   const allowed = useCanAny(typeof permission === 'string' ? [permission] : permission);
   return allowed ? children : <Forbidden />;
+}
+
+/** Shows `children` only to users holding one of `roles` (pages opened by role, not by a named permission). */
+export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  return useHasAnyRole(roles) ? children : <Forbidden />;
 }

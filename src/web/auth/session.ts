@@ -1,5 +1,5 @@
 import { SessionResponse } from '@shared/contracts/auth';
-import type { Permission } from '@shared/permissions';
+import type { Permission, Role } from '@shared/permissions';
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet, isAuthRequired, setCsrfToken } from '../api/client';
 
@@ -52,6 +52,16 @@ export function useCan(permission: Permission): boolean {
 export function useCanAny(permissions: readonly Permission[]): boolean {
   const user = useCurrentUser();
   return permissions.some((permission) => user?.permissions.includes(permission) ?? false);
+}
+
+/**
+ * Whether the current user holds at least one of the roles. For modules whose access depends on
+ * role and agency together (the person registry, `accessFor` in src/shared/permissions.ts): the
+ * session carries no agency kind, so the client goes by role and the server decides the rest.
+ */
+export function useHasAnyRole(roles: readonly Role[]): boolean {
+  const user = useCurrentUser();
+  return user?.roles.some((role) => roles.includes(role)) ?? false;
 }
 
 /** Takes a SessionResponse from a login step as the current session. */

@@ -50,8 +50,10 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const selected = navKeyForPath(pathname);
-  const permissions = useCurrentUser()?.permissions ?? [];
-  const adminModules = ADMIN_MODULES.filter((module) => mayOpen(module, permissions));
+  const user = useCurrentUser();
+  const permissions = user?.permissions ?? [];
+  const roles = user?.roles ?? [];
+  const adminModules = ADMIN_MODULES.filter((module) => mayOpen(module, permissions, roles));
 
   const toItem = (module: NavModule): MenuItem => {
     const label = t(module.labelKey);
@@ -75,7 +77,7 @@ export function SideMenu({ collapsed }: { collapsed: boolean }) {
   };
 
   const items: MenuItem[] = [
-    ...WORK_MODULES.map(toItem),
+    ...WORK_MODULES.filter((module) => mayOpen(module, permissions, roles)).map(toItem),
     ...(mayOpen(BREAK_GLASS_MODULE, permissions) ? [toItem(BREAK_GLASS_MODULE)] : []),
     {
       type: 'group',

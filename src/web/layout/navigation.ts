@@ -1,4 +1,4 @@
-import type { Permission } from '@shared/permissions';
+import type { Permission, Role } from '@shared/permissions';
 import type { ParseKeys } from 'i18next';
 
 /** A module of PCMT as shown in the side menu. */
@@ -6,28 +6,44 @@ export interface NavModule {
   key: string;
   labelKey: ParseKeys;
   /** Route of a working page; absent while the module is still being built. */
-  to?: '/' | '/units' | '/agencies' | '/admin/users' | '/audit' | '/break-glass';
+  to?: '/' | '/units' | '/agencies' | '/admin/users' | '/audit' | '/break-glass' | '/persons';
   /** Shown only to users holding this permission (a list: any one of them). */
   permission?: Permission | readonly Permission[];
+  /** Shown only to users holding one of these roles (modules whose access also depends on the agency). */
+  roles?: readonly Role[];
 }
 
-/** Whether a user holding `permissions` sees the module (modules without a permission are for all). */
-export function mayOpen(module: NavModule, permissions: readonly string[]): boolean {
+/**
+ * Whether a user holding `permissions` and `roles` sees the module (modules without a permission
+ * or roles are for all).
+ */
+export function mayOpen(module: NavModule, permissions: readonly string[], roles: readonly string[] = []): boolean {
+  if (module.roles !== undefined && !module.roles.some((role) => roles.includes(role))) return false;
   if (module.permission === undefined) return true;
   const needed: readonly Permission[] = typeof module.permission === 'string' ? [module.permission] : module.permission;
   return needed.some((permission) => permissions.includes(permission));
 }
 
 /**
- * The work modules in the order officers meet them in their work. Only the home page exists
- * today; the others are listed (disabled, marked "coming soon") so that the menu already shows
- * where each function will live, without pretending pages that do not exist.
+ * The person registry (đối tượng & hồ sơ quản lý). Who reads it depends on role AND agency
+ * (`accessFor(role, agency, 'person')`); the session has no agency kind, so the menu goes by the
+ * roles that can have it and the server answers 403 or an empty list to the rest.
+ */
+export const PERSON_REGISTRY_ROLES: readonly Role[] = ['commune_officer', 'provincial_officer', 'provincial_lead', 'facility_staff'];
+
+/** Roles offered the registration and edit forms (the police officers; the server checks the agency). */
+export const PERSON_WRITE_ROLES: readonly Role[] = ['commune_officer', 'provincial_officer'];
+
+/**
+ * The work modules in the order officers meet them in their work. Modules without a route are
+ * listed (disabled, marked "coming soon") so that the menu already shows where each function will
+ * live, without pretending pages that do not exist.
  */
 export const WORK_MODULES: NavModule[] = [
   { key: 'home', labelKey: 'nav.home', to: '/' },
   { key: 'tasks', labelKey: 'nav.tasks' },
   { key: 'plans', labelKey: 'nav.plans' },
-  { key: 'subjects', labelKey: 'nav.subjects' },
+  { key: 'subjects', labelKey: 'nav.subjects', to: '/persons', roles: PERSON_REGISTRY_ROLES },
   { key: 'hotspots', labelKey: 'nav.hotspots' },
   { key: 'cases', labelKey: 'nav.cases' },
   { key: 'outreach', labelKey: 'nav.outreach' },

@@ -73,11 +73,11 @@ export function on(path: string, body: unknown, status = 200, query: Record<stri
 }
 
 /**
- * Answers a write (`POST`, `PATCH`, `DELETE`) to `path`. `answer` may depend on the request
+ * Answers a write (`POST`, `PUT`, `PATCH`, `DELETE`) to `path`. `answer` may depend on the request
  * (e.g. accept one code and refuse others); returning undefined lets later handlers answer.
  */
 export function onWrite(
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   answer: Answer | ((request: RecordedRequest) => Answer | undefined),
 ): Handler {

@@ -2,13 +2,13 @@ import type { SessionDto } from '@shared/contracts/auth';
 import type { FastifyRequest } from 'fastify';
 import { appendAudit } from '../../platform/audit';
 import { actorOfRequest } from '../../platform/authn';
+import { scopeOf } from '../../platform/authz';
 import { inScope } from '../../platform/db-scope';
 import { AppError } from '../../platform/errors';
 import { auditActorOf } from './auth.service';
 
 function userScope(request: FastifyRequest) {
-  const actor = actorOfRequest(request);
-  return { kind: 'user' as const, userId: actor.userId, roles: actor.roles, unitPath: actor.unitPath, agency: actor.agencyCode };
+  return scopeOf(actorOfRequest(request));
 }
 
 /** The caller's own open sessions (row-level security limits the rows to the caller's anyway). */

@@ -20,7 +20,7 @@ describe('operations endpoints', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       status: 'ready',
-      database: { mode: t.database.mode, reachable: true, appliedMigrations: 5, pendingMigrations: [] },
+      database: { mode: t.database.mode, reachable: true, appliedMigrations: 6, pendingMigrations: [] },
     });
   });
 
