@@ -8,10 +8,37 @@ import { compareVi, viSortKey } from '../src/shared/text/vi';
  * (sorting bytewise, COLLATE "C") gives the order officers expect on PGlite and PostgreSQL alike.
  */
 it('orders 2,800+ commune names and tricky tone cases exactly like Intl.Collator("vi")', () => {
-  const current = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'assets/vn-admin/current/vn-units-2026.full.json'), 'utf8')) as {
+  const current = JSON.parse(
+    readFileSync(path.join(import.meta.dirname, '..', 'assets/vn-admin/current/vn-units-2026.full.json'), 'utf8'),
+  ) as {
     Wards: { Name: string }[];
   }[];
-  const extra = ['An', 'Anh', 'Ánh', 'Ăn', 'Ân', 'Bình', 'Dũng', 'Đức', 'Nguyễn Văn A', 'Nguyễn Văn Ả', 'Nguyễn văn A', 'Lê Thị Hà', 'Lê Thị Hạ', 'Lê Thị Há', 'Lê Thị Hã', 'Lê Thị Hả', 'Trần', 'Tràn', 'Tran', 'Ư', 'U', 'Ơ', 'Ô', 'O'];
+  const extra = [
+    'An',
+    'Anh',
+    'Ánh',
+    'Ăn',
+    'Ân',
+    'Bình',
+    'Dũng',
+    'Đức',
+    'Nguyễn Văn A',
+    'Nguyễn Văn Ả',
+    'Nguyễn văn A',
+    'Lê Thị Hà',
+    'Lê Thị Hạ',
+    'Lê Thị Há',
+    'Lê Thị Hã',
+    'Lê Thị Hả',
+    'Trần',
+    'Tràn',
+    'Tran',
+    'Ư',
+    'U',
+    'Ơ',
+    'Ô',
+    'O',
+  ];
   const names = [...new Set([...current.flatMap((p) => p.Wards.map((w) => w.Name)), ...extra])];
   expect(names.length).toBeGreaterThan(2800);
   const tie = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -35,6 +35,11 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Upper bound for one SQL statement in server mode (SECURITY-RELIABILITY.md R8). */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /**
+   * The keyring of key-encryption keys for personal data (JSON, mode 600; rotate with
+   * `npm run pcmt -- keys rotate`). Default DATA_DIR/keyring.json. Keep it outside database backups.
+   */
+  KEYRING_FILE: z.string().min(1).optional(),
   /** The province this installation serves; the first administrator account is placed there. */
   PROVINCE_CODE: z
     .string()
@@ -62,6 +67,7 @@ export interface Config {
   /** From SECRET_KEY, or null to use (and create) DATA_DIR/secret.key. */
   secretKey: Buffer | null;
   provinceCode: string;
+  keyringFile: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   defaultLocale: (typeof LOCALES)[number];
   trustProxy: boolean;
@@ -100,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : { mode: 'embedded' as const, pgliteDir: path.join(dataDir, 'pglite') },
     provinceCode: e.PROVINCE_CODE,
+    keyringFile: path.resolve(e.KEYRING_FILE ?? path.join(dataDir, 'keyring.json')),
     secretKey: e.SECRET_KEY ? Buffer.from(e.SECRET_KEY, 'base64') : null,
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { DatabaseStartupError, openDatabase } from './db/client';
 import { DataDirInUseError } from './db/data-dir-lock';
+import { Envelope, Keyring, KeyringError } from './platform/envelope';
 import { createSecrets, loadSecretKey, SecretKeyError } from './platform/secrets';
 
 /**
@@ -10,7 +11,9 @@ import { createSecrets, loadSecretKey, SecretKeyError } from './platform/secrets
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
-  const secrets = createSecrets(loadSecretKey(config));
+  const secretKey = loadSecretKey(config);
+  const secrets = createSecrets(secretKey);
+  const envelope = new Envelope(Keyring.open(config.keyringFile), secretKey);
   // Opening PGlite compiles its WebAssembly off the main thread: load the HTTP stack meanwhile
   // (about 0.6 s of a 3 s warm start on two cores).
   const opening = openDatabase(config, { purpose: 'server', unlimitedStatements: true });
@@ -25,7 +28,7 @@ async function main(): Promise<void> {
     { dataDir: config.dataDir, provinceCode: config.provinceCode },
   );
   const app = await buildApp(
-    { config, db: database.db, dbMode: database.mode, clock: () => new Date(), secrets },
+    { config, db: database.db, dbMode: database.mode, clock: () => new Date(), secrets, envelope },
     { serveWeb: true },
   );
 
@@ -65,6 +68,7 @@ main().catch((error: unknown) => {
     error instanceof DatabaseStartupError ||
     error instanceof DataDirInUseError ||
     error instanceof SecretKeyError ||
+    error instanceof KeyringError ||
     (error as Error).name === 'MigrationError';
   const code = (error as NodeJS.ErrnoException).code;
   const message =

@@ -1,4 +1,4 @@
-import type { Permission } from '@shared/permissions';
+import type { Permission, Role } from '@shared/permissions';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -11,7 +11,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { AuthRequiredRedirect } from './auth/AuthRequiredRedirect';
-import { RequirePermission } from './auth/RequirePermission';
+import { RequirePermission, RequireRole } from './auth/RequirePermission';
 import { sessionQuery } from './auth/session';
 import { AgenciesSearch } from './features/agencies/agencies-search';
 import { AuditSearch } from './features/audit/audit-search';
@@ -19,11 +19,12 @@ import { BreakGlassSearch } from './features/break-glass/break-glass-search';
 import { HomePage } from './features/home/HomePage';
 import { LoginPage } from './features/login/LoginPage';
 import { LoginSearch } from './features/login/login-search';
+import { PersonPageSearch, PersonsSearch } from './features/persons/persons-search';
 import { UnitsSearch } from './features/units/units-search';
 import { UsersSearch } from './features/users/users-search';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
-import { BREAK_GLASS_PERMISSIONS } from './layout/navigation';
+import { BREAK_GLASS_PERMISSIONS, PERSON_REGISTRY_ROLES, PERSON_WRITE_ROLES } from './layout/navigation';
 import { RouteErrorPage } from './layout/RouteErrorPage';
 import { parseSearch, stringifySearch } from './search-params';
 
@@ -88,6 +89,19 @@ function guarded(permission: Permission | readonly Permission[], Page: RouteComp
   return GuardedPage;
 }
 
+/** A lazily loaded page for users holding one of `roles` (pages whose access is by role and agency). */
+function forRoles(roles: readonly Role[], Page: RouteComponent) {
+  function RolePage() {
+    return (
+      <RequireRole roles={roles}>
+        <Page />
+      </RequireRole>
+    );
+  }
+  RolePage.preload = Page.preload;
+  return RolePage;
+}
+
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 
 const unitsRoute = createRoute({
@@ -140,6 +154,48 @@ const breakGlassRoute = createRoute({
   ),
 });
 
+/**
+ * The person registry. Names never appear in these addresses: the list keeps only filters that
+ * identify nobody, and a person's page is addressed by the record id.
+ */
+const personsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons',
+  validateSearch: PersonsSearch,
+  component: forRoles(
+    PERSON_REGISTRY_ROLES,
+    lazyRouteComponent(() => import('./features/persons/PersonsPage'), 'PersonsPage'),
+  ),
+});
+
+const personCreateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons/new',
+  component: forRoles(
+    PERSON_WRITE_ROLES,
+    lazyRouteComponent(() => import('./features/persons/PersonCreatePage'), 'PersonCreatePage'),
+  ),
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons/$id',
+  validateSearch: PersonPageSearch,
+  component: forRoles(
+    PERSON_REGISTRY_ROLES,
+    lazyRouteComponent(() => import('./features/persons/PersonPage'), 'PersonPage'),
+  ),
+});
+
+const personEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons/$id/edit',
+  component: forRoles(
+    PERSON_WRITE_ROLES,
+    lazyRouteComponent(() => import('./features/persons/PersonEditPage'), 'PersonEditPage'),
+  ),
+});
+
 /** Any other address: "not found", inside the layout and only after login (it reveals nothing before). */
 const notFoundRoute = createRoute({ getParentRoute: () => appRoute, path: '$', component: NotFoundPage });
 
@@ -153,6 +209,10 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     auditRoute,
     breakGlassRoute,
+    personsRoute,
+    personCreateRoute,
+    personRoute,
+    personEditRoute,
     notFoundRoute,
   ]),
 ]);

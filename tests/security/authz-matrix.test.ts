@@ -9,7 +9,7 @@ import { buildWorld, CANARY_RECORD, databaseDigest, type Person, type World } fr
  * carries no canary of data outside the actor's scope, and changes no row. An allowed cell succeeds,
  * so a server that denies everything fails too. A route missing here fails the suite.
  */
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Cell {
   actor: string;
   method: Method;
@@ -51,8 +51,107 @@ const person = (key: string) => {
   return p;
 };
 
+/** Person records: who may read them at all (docs/ACCESS.md), and whose area covers an owner. */
+const readsPersons = (p: Person) => has(p, 'provincial_lead') || p.key.startsWith('police') || p.key === 'pc01a';
+const writesPersons = (p: Person) => p.key.startsWith('police');
+const seesPerson = (viewer: Person, owner: Person) => readsPersons(viewer) && areaCovers(viewer, owner);
+const owners = () => everyone().filter((p) => p.personId);
+const personCanariesExcept = (allowed: (owner: Person) => boolean) =>
+  owners()
+    .filter((o) => !allowed(o))
+    .map((o) => o.personCanary as string);
+const mayAccessRegistry = (p: Person) => readsPersons(p) || has(p, 'facility_staff') || p.key === 'health01';
+
 /** Route → the cells that exercise it. Keys are `METHOD url` exactly as Fastify registers them. */
 const MATRIX: Record<string, () => Cell[]> = {
+  'POST /api/persons/search': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'POST',
+      url: '/api/persons/search',
+      payload: { q: '' },
+      allow: mayAccessRegistry(p),
+      forbidden: personCanariesExcept((o) => seesPerson(p, o)),
+      required: owners()
+        .filter((o) => seesPerson(p, o))
+        .map((o) => o.personCanary as string),
+    })),
+  'GET /api/persons/:id': () =>
+    everyone().flatMap((p) =>
+      owners().map((o) => ({
+        actor: p.key,
+        method: 'GET' as const,
+        url: `/api/persons/${o.personId}`,
+        allow: seesPerson(p, o),
+        forbidden: seesPerson(p, o) ? [] : [o.personCanary as string],
+        required: seesPerson(p, o) ? [o.personCanary as string] : [],
+      })),
+    ),
+  'GET /api/persons/:id/timeline': () =>
+    everyone().flatMap((p) =>
+      owners().map((o) => ({
+        actor: p.key,
+        method: 'GET' as const,
+        url: `/api/persons/${o.personId}/timeline`,
+        allow: seesPerson(p, o),
+        forbidden: [],
+      })),
+    ),
+  'GET /api/persons/:id/notes': () =>
+    everyone().flatMap((p) =>
+      owners().map((o) => ({
+        actor: p.key,
+        method: 'GET' as const,
+        url: `/api/persons/${o.personId}/notes`,
+        allow: seesPerson(p, o),
+        forbidden: [],
+      })),
+    ),
+  'POST /api/persons/:id/notes': () =>
+    everyone().flatMap((p) =>
+      owners().map((o) => ({
+        actor: p.key,
+        method: 'POST' as const,
+        url: `/api/persons/${o.personId}/notes`,
+        payload: { text: 'Ghi chú kiểm tra ma trận phân quyền' },
+        allow: writesPersons(p) && areaCovers(p, o),
+        forbidden: [o.personCanary as string],
+      })),
+    ),
+  'POST /api/persons': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'POST',
+      url: '/api/persons',
+      payload: {
+        fullName: `Người thử ${p.key}`,
+        birthYear: 1991,
+        sex: 'female',
+        currentResidence: { unitCode: w.communes.p01a },
+        hasStableResidence: false,
+        confirmNotDuplicate: true,
+      },
+      allow: writesPersons(p) && (p.key === 'police01' || p.key === 'police01a'),
+      forbidden: [],
+    })),
+  'PUT /api/persons/:id': () =>
+    everyone()
+      .filter((p) => p.key !== 'police79a')
+      .map((p) => ({
+        actor: p.key,
+        method: 'PUT',
+        url: `/api/persons/${person('police79a').personId}`,
+        payload: {
+          fullName: 'Đổi tên trái phép',
+          birthYear: 1990,
+          sex: 'male',
+          currentResidence: { unitCode: w.communes.p79a },
+          hasStableResidence: true,
+          version: 1,
+        },
+        allow: false,
+        forbidden: [person('police79a').personCanary as string],
+      })),
   'GET /api/users': () =>
     everyone().map((p) => ({
       actor: p.key,
@@ -280,7 +379,19 @@ describe('row-level security alone (service checks switched off)', () => {
     try {
       for (const viewer of everyone()) {
         const foreignUsers = everyone().filter((o) => o !== viewer && !has(viewer, 'system_admin') && !areaCovers(viewer, o));
-        const reads: { url: string; forbidden: string[] }[] = [
+        const reads: { url: string; forbidden: string[]; method?: 'POST'; payload?: unknown }[] = [
+          {
+            url: '/api/persons/search',
+            method: 'POST',
+            payload: { q: '' },
+            forbidden: personCanariesExcept((o) => seesPerson(viewer, o)),
+          },
+          ...owners()
+            .filter((o) => !seesPerson(viewer, o))
+            .map((o) => ({ url: `/api/persons/${o.personId}`, forbidden: [o.personCanary as string] })),
+          ...owners()
+            .filter((o) => !seesPerson(viewer, o))
+            .map((o) => ({ url: `/api/persons/${o.personId}/notes`, forbidden: [o.personCanary as string] })),
           { url: '/api/users', forbidden: foreignUsers.map((o) => o.canary) },
           ...foreignUsers.slice(0, 3).map((o) => ({ url: `/api/users/${o.id}`, forbidden: [o.canary] })),
           { url: '/api/audit-events?limit=100', forbidden: has(viewer, 'auditor') ? [] : everyone().map((o) => o.username) },
@@ -298,7 +409,7 @@ describe('row-level security alone (service checks switched off)', () => {
           },
         ];
         for (const read of reads) {
-          const response = await call(unchecked.app, viewer.browser, 'GET', read.url);
+          const response = await call(unchecked.app, viewer.browser, read.method ?? 'GET', read.url, read.payload);
           if (response.statusCode >= 500) failures.push(`${read.url} as ${viewer.key}: ${response.statusCode}`);
           for (const canary of read.forbidden)
             if (response.body.includes(canary)) failures.push(`${read.url} as ${viewer.key}: leaked ${canary}`);

@@ -16,6 +16,9 @@ export interface Person {
   unitPath: string;
   browser: Browser;
   canary: string;
+  /** The person this user registered (commune police only), with a canary name. */
+  personId?: string;
+  personCanary?: string;
   /** The break-the-glass grant this user opened, if its role may. */
   grantId?: string;
   grantCanary?: string;
@@ -71,6 +74,23 @@ export async function buildWorld(t: TestApp, clock: TestClock): Promise<World> {
     const browser = await firstLogin(t, clock, username, password);
     people[spec.key] = { key: spec.key, username, id, roles: spec.roles, unitPath: paths[spec.unit], browser, canary };
   }
+  // Every commune police officer registers one person in their commune, named with a canary.
+  for (const person of Object.values(people)) {
+    if (!person.key.startsWith('police') || person.unitPath.split('.').length !== 2) continue;
+    const personCanary = `CANARY-NGUOI-${person.key}-HOSO`;
+    const created = await call(t.app, person.browser, 'POST', '/api/persons', {
+      fullName: personCanary,
+      birthYear: 1990,
+      sex: 'male',
+      currentResidence: { unitCode: person.unitPath.split('.')[1], address: `${personCanary}-DIACHI` },
+      hasStableResidence: true,
+      phone: '0900000001',
+      confirmNotDuplicate: true,
+    });
+    if (created.statusCode !== 201) throw new Error(`person fixture ${created.statusCode} ${created.body}`);
+    person.personId = created.json().id;
+    person.personCanary = personCanary;
+  }
   // Every user allowed to break the glass opens one grant, with a canary in its reason.
   for (const person of Object.values(people)) {
     const grantCanary = `CANARY-BG-${person.key}-LYDO`;
@@ -98,7 +118,10 @@ export async function databaseDigest(t: TestApp): Promise<string> {
       (SELECT string_agg(md5(g::text), ',' ORDER BY id) FROM break_glass_grant g),
       (SELECT string_agg(md5(r::text), ',' ORDER BY id) FROM mfa_recovery_code r),
       (SELECT string_agg(md5(a::text), ',' ORDER BY code) FROM agency a),
-      (SELECT count(*)::text FROM admin_unit)
+      (SELECT count(*)::text FROM admin_unit),
+      (SELECT string_agg(id::text || version::text || full_name || unit_path, ',' ORDER BY id) FROM person),
+      (SELECT count(*)::text FROM person_note),
+      (SELECT count(*)::text FROM person_event)
     )) AS digest`.execute(t.database.db);
   return rows[0]?.digest ?? '';
 }

@@ -71,6 +71,7 @@ const hostileBody = fc.oneof(
 function actorFor(url: string) {
   if (url.startsWith('/api/users')) return w.people.admin;
   if (url.startsWith('/api/audit-events')) return w.people.auditor;
+  if (url.startsWith('/api/persons')) return w.people.police01a;
   return w.people.lead01;
 }
 
@@ -99,7 +100,7 @@ it(`survives ${RUNS} hostile inputs per route without a 5xx, a leak or a change`
           );
           const search = new URLSearchParams(Object.entries(query)).toString();
           const url = `${path}${search ? `?${search}` : ''}`;
-          const method = route.method as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+          const method = route.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
           const response = await call(
             t.app,
             actor.browser,

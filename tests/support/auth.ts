@@ -34,7 +34,7 @@ function testAddress(): string {
 export function call(
   app: FastifyInstance,
   browser: Browser | null,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: unknown,
 ) {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import type { AppDeps } from '../../src/server/platform/context';
+import { Envelope, Keyring } from '../../src/server/platform/envelope';
 import { createSecrets } from '../../src/server/platform/secrets';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
@@ -23,19 +24,23 @@ export async function createTestApp(
     /** Share another app's database (the app's close() then leaves it open). */
     database?: TestDatabase;
     secrets?: AppDeps['secrets'];
+    envelope?: AppDeps['envelope'];
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent-test-data-dir' });
   const now = options.now;
   const clock = options.clock ?? (() => (now ? new Date(now) : new Date()));
-  const secrets = options.secrets ?? createSecrets(randomBytes(32));
+  const secretKey = randomBytes(32);
+  const secrets = options.secrets ?? createSecrets(secretKey);
+  const envelope = options.envelope ?? new Envelope(Keyring.inMemory(), secretKey);
   const app = await buildApp({
     config,
     db: database.db,
     dbMode: database.mode,
     clock,
     secrets,
+    envelope,
     ...(options.enforcement ? { enforcement: options.enforcement } : {}),
   });
   await app.ready();

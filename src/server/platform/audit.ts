@@ -68,6 +68,14 @@ export function chainHash(prevHash: string, event: ChainedEvent): string {
 
 /** Appends one event; call inside the transaction of the change it records. */
 export async function appendAudit(trx: Executor, input: AuditInput): Promise<ChainedEvent> {
+  const [event] = await appendAuditMany(trx, [input]);
+  if (!event) throw new Error('audit event not written');
+  return event;
+}
+
+/** Appends several events in one statement (each row of a list shown is an event of its own). */
+export async function appendAuditMany(trx: Executor, inputs: AuditInput[]): Promise<ChainedEvent[]> {
+  if (inputs.length === 0) return [];
   // The row lock on the head serialises writers, so seq has no gaps and follows commit order.
   const head = await trx
     .selectFrom('audit_head')
@@ -75,8 +83,29 @@ export async function appendAudit(trx: Executor, input: AuditInput): Promise<Cha
     .where('id', '=', 1)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const event: ChainedEvent = {
-    seq: Number(head.seq) + 1,
+  let prevHash = head.hash;
+  let seq = Number(head.seq);
+  const events: ChainedEvent[] = [];
+  const rows = inputs.map((input) => {
+    const event = buildEvent(++seq, input);
+    const hash = chainHash(prevHash, event);
+    const row = toRow(event, prevHash, hash);
+    prevHash = hash;
+    events.push(event);
+    return row;
+  });
+  await trx.insertInto('audit_event').values(rows).execute();
+  await trx
+    .updateTable('audit_head')
+    .set({ seq: String(seq), hash: prevHash })
+    .where('id', '=', 1)
+    .execute();
+  return events;
+}
+
+function buildEvent(seq: number, input: AuditInput): ChainedEvent {
+  return {
+    seq,
     id: randomUUID(),
     occurredAt: (input.occurredAt ?? new Date()).toISOString(),
     actorUserId: input.actor.userId,
@@ -93,36 +122,29 @@ export async function appendAudit(trx: Executor, input: AuditInput): Promise<Cha
     outcome: input.outcome,
     details: input.details ?? {},
   };
-  const hash = chainHash(head.hash, event);
-  await trx
-    .insertInto('audit_event')
-    .values({
-      seq: String(event.seq),
-      id: event.id,
-      occurred_at: event.occurredAt,
-      actor_user_id: event.actorUserId,
-      actor_username: event.actorUsername,
-      actor_roles: event.actorRoles,
-      actor_unit_path: event.actorUnitPath,
-      actor_agency: event.actorAgency,
-      action: event.action,
-      record_kind: event.recordKind,
-      record_id: event.recordId,
-      purpose: event.purpose,
-      request_id: event.requestId,
-      ip: event.ip,
-      outcome: event.outcome,
-      details: JSON.stringify(event.details),
-      prev_hash: head.hash,
-      hash,
-    })
-    .execute();
-  await trx
-    .updateTable('audit_head')
-    .set({ seq: String(event.seq), hash })
-    .where('id', '=', 1)
-    .execute();
-  return event;
+}
+
+function toRow(event: ChainedEvent, prevHash: string, hash: string) {
+  return {
+    seq: String(event.seq),
+    id: event.id,
+    occurred_at: event.occurredAt,
+    actor_user_id: event.actorUserId,
+    actor_username: event.actorUsername,
+    actor_roles: event.actorRoles,
+    actor_unit_path: event.actorUnitPath,
+    actor_agency: event.actorAgency,
+    action: event.action,
+    record_kind: event.recordKind,
+    record_id: event.recordId,
+    purpose: event.purpose,
+    request_id: event.requestId,
+    ip: event.ip,
+    outcome: event.outcome,
+    details: JSON.stringify(event.details),
+    prev_hash: prevHash,
+    hash,
+  };
 }
 
 export function eventFromRow(row: Selectable<AuditEventTable>): ChainedEvent {

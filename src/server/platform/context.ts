@@ -3,6 +3,7 @@ import type { AgencyKindName, AgencyLevelName, Role } from '@shared/permissions'
 import type { Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { DB } from '../db/types';
+import type { Envelope } from './envelope';
 import type { Secrets } from './secrets';
 
 /** Long-lived dependencies, built once by the composition root (main.ts, the CLI or a test). */
@@ -13,6 +14,8 @@ export interface AppDeps {
   /** Injected so that tests can fix "today". */
   clock: () => Date;
   secrets: Secrets;
+  /** Encryption of sensitive fields (per-record data keys under the keyring). */
+  envelope: Envelope;
   /**
    * Test-only switch: `database-only` turns the services' permission and scope checks off, to show
    * that row-level security alone still blocks cross-scope reads (docs/ACCESS.md). Never set in
@@ -47,5 +50,6 @@ export interface ServiceContext {
   requestId?: string | null;
   ip?: string | null;
   secrets?: Secrets;
+  envelope?: Envelope;
   enforcement?: AppDeps['enforcement'];
 }

@@ -34,7 +34,7 @@ export function areaOf(roles: readonly Role[], unitPath: string): string {
  * with the scope in transaction-local settings. `set_config('role', …, true)` is `SET LOCAL ROLE`;
  * everything resets at commit or rollback, so nothing leaks into the next request on the connection.
  */
-export function inScope<T>(db: Kysely<DB>, scope: DbScope, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+export function inScope<T>(db: Kysely<DB>, scope: DbScope, work: (trx: Transaction<DB>) => Promise<T>, now?: Date): Promise<T> {
   const settings = scope.kind === 'system' ? SYSTEM_SETTINGS : userSettings(scope);
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('role', 'pcmt_app', true),
@@ -45,7 +45,8 @@ export function inScope<T>(db: Kysely<DB>, scope: DbScope, work: (trx: Transacti
       set_config('pcmt.agency', ${settings.agency}, true),
       set_config('pcmt.person_read', ${settings.personRead}, true),
       set_config('pcmt.person_write', ${settings.personWrite}, true),
-      set_config('pcmt.minors', ${settings.minors}, true)`.execute(trx);
+      set_config('pcmt.minors', ${settings.minors}, true),
+      set_config('pcmt.now', ${now ? now.toISOString() : ''}, true)`.execute(trx);
     return work(trx);
   });
 }

@@ -53,6 +53,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         code: error.code,
         message: errorMessage(error.code, locale, error.params),
         ...(error.issues ? { issues: error.issues } : {}),
+        ...(error.extra ?? {}),
         requestId,
       });
     }

@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly issues?: { path: (string | number)[]; message: string }[],
     /** Set when the refusal must be audited (SECURITY-RELIABILITY.md S5: failed authentication). */
     readonly auditAs?: string,
+    /** Further fields of the answer body (the duplicate candidates, the current values of a conflict). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(code);
     this.name = 'AppError';

@@ -27,6 +27,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'users', description: 'User administration (system admin)' },
         { name: 'audit', description: 'Audit log (auditors)' },
         { name: 'break-glass', description: 'Emergency access to one record' },
+        { name: 'persons', description: 'Đối tượng, hồ sơ quản lý: the person registry' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -11,7 +11,7 @@ declare module 'fastify' {
 
 /** The service context of one request: the shared dependencies plus what the request adds. */
 export function serviceContext(request: FastifyRequest): ServiceContext {
-  const { db, clock, secrets, enforcement } = request.server.deps;
+  const { db, clock, secrets, envelope, enforcement } = request.server.deps;
   return {
     db,
     clock,
@@ -20,6 +20,7 @@ export function serviceContext(request: FastifyRequest): ServiceContext {
     requestId: request.id,
     ip: request.ip,
     secrets,
+    envelope,
     enforcement: enforcement ?? 'service-and-database',
   };
 }

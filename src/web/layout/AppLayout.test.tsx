@@ -43,6 +43,23 @@ describe('AppLayout', () => {
     expect(menu.getByText('Đơn vị hành chính').closest('a')?.getAttribute('href')).toBe('/units');
   });
 
+  it('opens the person registry to the roles that work with persons, and hides it from the others', async () => {
+    stubApi([signedIn(['commune_officer'])]);
+    const officer = renderApp('/');
+    let menu = await findMenu();
+    const entry = menu.getByText('Đối tượng & hồ sơ quản lý');
+    expect(entry.closest('a')?.getAttribute('href')).toBe('/persons');
+    expect(entry.closest('li')?.getAttribute('aria-disabled')).not.toBe('true');
+    officer.unmount();
+
+    // No person data for an administrator: no entry at all (it is not "coming soon" for them either).
+    stubApi([signedIn(['system_admin'])]);
+    renderApp('/');
+    menu = await findMenu();
+    expect(menu.getByText('Kế hoạch & nhiệm vụ')).toBeTruthy();
+    expect(menu.queryByText('Đối tượng & hồ sơ quản lý')).toBeNull();
+  });
+
   it('highlights the menu entry of the current page', async () => {
     stubApi([signedIn(), on('/api/agencies', { items: AGENCIES })]);
     renderApp('/agencies');

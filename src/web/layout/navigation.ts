@@ -29,7 +29,12 @@ export function mayOpen(module: NavModule, permissions: readonly string[], roles
  * (`accessFor(role, agency, 'person')`); the session has no agency kind, so the menu goes by the
  * roles that can have it and the server answers 403 or an empty list to the rest.
  */
-export const PERSON_REGISTRY_ROLES: readonly Role[] = ['commune_officer', 'provincial_officer', 'provincial_lead', 'facility_staff'];
+export const PERSON_REGISTRY_ROLES: readonly Role[] = [
+  'commune_officer',
+  'provincial_officer',
+  'provincial_lead',
+  'facility_staff',
+];
 
 /** Roles offered the registration and edit forms (the police officers; the server checks the agency). */
 export const PERSON_WRITE_ROLES: readonly Role[] = ['commune_officer', 'provincial_officer'];

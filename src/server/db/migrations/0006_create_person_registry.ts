@@ -82,12 +82,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
   await sql`CREATE INDEX person_note_person_idx ON person_note (person_id, at DESC)`.execute(db);
 
-  // Under 18 today. With only a year of birth, the person counts as a minor until the end of the
+  // "Now" for policies: the application's clock when it sets one for the transaction (so that the
+  // application and the database agree on what has expired), else the database's.
+  await sql`
+    CREATE FUNCTION pcmt_now() RETURNS timestamptz LANGUAGE sql STABLE AS
+      $$ SELECT coalesce(nullif(current_setting('pcmt.now', true), '')::timestamptz, now()) $$
+  `.execute(db);
+  // Under 18 today (in Việt Nam). With only a year of birth, the person counts as a minor until the end of the
   // year they turn 18, so that doubt always falls on the protective side.
   await sql`
     CREATE FUNCTION pcmt_is_minor(birth_date date, birth_year integer) RETURNS boolean LANGUAGE sql STABLE AS $$
-      SELECT CASE WHEN birth_date IS NOT NULL THEN birth_date > (current_date - interval '18 years')::date
-        ELSE birth_year + 18 > extract(year FROM current_date)::int END
+      SELECT CASE WHEN birth_date IS NOT NULL
+          THEN birth_date > ((pcmt_now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - interval '18 years')::date
+        ELSE birth_year + 18 > extract(year FROM (pcmt_now() AT TIME ZONE 'Asia/Ho_Chi_Minh'))::int END
     $$
   `.execute(db);
   await sql`
@@ -98,7 +105,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
             AND pcmt_in_area(row_path)
             AND (coalesce(current_setting('pcmt.minors', true), '') = 'on' OR NOT pcmt_is_minor(birth_date, birth_year)))
         OR EXISTS (SELECT 1 FROM break_glass_grant g
-                   WHERE g.user_id = pcmt_user_id() AND g.record_kind = 'person' AND g.record_id = person_id AND g.expires_at > now())
+                   WHERE g.user_id = pcmt_user_id() AND g.record_kind = 'person' AND g.record_id = person_id AND g.expires_at > pcmt_now())
     $$
   `.execute(db);
 

@@ -206,3 +206,14 @@ export async function listPeriods(ctx: ServiceContext): Promise<UnitPeriodsRespo
     })),
   };
 }
+
+/** Units by id with their code path, for other modules' presenters (a person's residences). */
+export async function unitsByIds(ctx: ServiceContext, ids: string[]) {
+  const rows = await repo.findByIds(ctx.db, [...new Set(ids)], null);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { id: row.id, code: row.code, fullName: row.full_name, path: row.path.split('.'), level: row.level },
+    ]),
+  );
+}

@@ -1,10 +1,11 @@
-import { ApiOutlined, BankOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { ApiOutlined, BankOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHasAnyRole } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
-import { WORK_MODULES } from '../../layout/navigation';
+import { PERSON_REGISTRY_ROLES, WORK_MODULES } from '../../layout/navigation';
 
 function FeatureCard({
   icon,
@@ -36,11 +37,22 @@ function FeatureCard({
 export function HomePage() {
   const { t } = useTranslation();
   const upcoming = WORK_MODULES.filter((module) => module.to === undefined);
+  const registry = useHasAnyRole(PERSON_REGISTRY_ROLES);
   return (
     <>
       <PageHeader title={t('home.title')} lead={t('home.lead')} />
       <Typography.Title level={4}>{t('home.availableTitle')}</Typography.Title>
       <Row gutter={[16, 16]}>
+        {registry ? (
+          <Col xs={24} lg={8}>
+            <FeatureCard
+              icon={<TeamOutlined />}
+              title={t('nav.subjects')}
+              description={t('home.personsDescription')}
+              action={<Link to="/persons">{t('home.open')}</Link>}
+            />
+          </Col>
+        ) : null}
         <Col xs={24} lg={8}>
           <FeatureCard
             icon={<EnvironmentOutlined />}

@@ -1,5 +1,6 @@
 import {
   UnitDetailResponse,
+  type UnitLevel,
   UnitListResponse,
   UnitPeriodsResponse,
   UnitPredecessorsResponse,
@@ -32,11 +33,12 @@ export const unitQueries = {
         apiGet('/api/units', { query: { parent: parent ?? undefined, at, sort: 'code' }, schema: UnitListResponse, signal }),
     }),
 
-  search: (q: string, at: string) =>
+  /** Units whose name or code matches `q`; `level` narrows to provinces or communes (pickers). */
+  search: (q: string, at: string, level?: UnitLevel) =>
     queryOptions({
-      queryKey: ['units', 'search', at, q],
+      queryKey: ['units', 'search', at, q, level ?? 'any'],
       queryFn: ({ signal }) =>
-        apiGet('/api/units/search', { query: { q, at, limit: SEARCH_LIMIT }, schema: UnitSearchResponse, signal }),
+        apiGet('/api/units/search', { query: { q, at, level, limit: SEARCH_LIMIT }, schema: UnitSearchResponse, signal }),
     }),
 
   detail: (code: string, at: string) =>

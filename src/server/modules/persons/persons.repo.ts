@@ -1,0 +1,167 @@
+import type { Insertable, Selectable } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
+import type { Executor } from '../../db/client';
+import type { PersonTable } from '../../db/types';
+
+export type PersonRow = Selectable<PersonTable>;
+
+export function findById(db: Executor, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('id', '=', id).where('merged_into', 'is', null).executeTakeFirst();
+}
+
+export function findByIdForUpdate(db: Executor, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('id', '=', id).where('merged_into', 'is', null).forUpdate().executeTakeFirst();
+}
+
+export function insert(db: Executor, row: Insertable<PersonTable>) {
+  return db.insertInto('person').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function update(db: Executor, id: string, version: number, changes: Partial<Insertable<PersonTable>>) {
+  return db
+    .updateTable('person')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export interface DuplicateQuery {
+  personalIdIndex: string | null;
+  oldIdIndex: string | null;
+  nameKey: string;
+  birthYear: number;
+  provincePrefix: string;
+}
+
+/**
+ * Candidates for "the same person": the same ID number, or a similar folded name with the same
+ * birth year in the same province (the stand-in for "a neighbouring unit": commune adjacency is
+ * not in the reference data).
+ */
+export function findDuplicateCandidates(db: Executor, q: DuplicateQuery) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('admin_unit as u', 'u.id', 'p.current_unit_id')
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.birth_year',
+      'u.code as unit_code',
+      'u.full_name as unit_full_name',
+      'p.personal_id_idx',
+      'p.old_id_idx',
+    ])
+    .where('p.merged_into', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(q.personalIdIndex ? [eb('p.personal_id_idx', '=', q.personalIdIndex)] : []),
+        ...(q.oldIdIndex ? [eb('p.old_id_idx', '=', q.oldIdIndex)] : []),
+        eb.and([
+          eb('p.birth_year', '=', q.birthYear),
+          eb('p.unit_path', 'like', `${q.provincePrefix}.%`),
+          sql<SqlBool>`similarity(p.name_key, ${q.nameKey}) >= 0.6`,
+        ]),
+      ]),
+    )
+    .limit(10)
+    .execute();
+}
+
+export interface SearchQuery {
+  words: string[];
+  folded: string;
+  personalIdIndex: string | null;
+  oldIdIndex: string | null;
+  birthYear?: number | undefined;
+  unitPath?: string | undefined;
+  classification?: string | undefined;
+  after: { sortKey: string; id: string } | null;
+  limit: number;
+  fuzzy: boolean;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Search within what row-level security lets the transaction see; keyset order on the sort key. */
+export function search(db: Executor, q: SearchQuery) {
+  let query = db
+    .selectFrom('person as p')
+    .innerJoin('admin_unit as u', 'u.id', 'p.current_unit_id')
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.birth_year',
+      'p.birth_date',
+      'p.sex',
+      'p.classification',
+      'p.sort_key',
+      'u.code as unit_code',
+      'u.full_name as unit_full_name',
+    ])
+    .where('p.merged_into', 'is', null);
+  if (q.personalIdIndex) query = query.where('p.personal_id_idx', '=', q.personalIdIndex);
+  else if (q.oldIdIndex) query = query.where('p.old_id_idx', '=', q.oldIdIndex);
+  else if (q.fuzzy) query = query.where(sql<SqlBool>`similarity(p.name_key, ${q.folded}) >= 0.3`);
+  else for (const word of q.words) query = query.where('p.search_key', 'like', `% ${escapeLike(word)}%`);
+  if (q.birthYear !== undefined) query = query.where('p.birth_year', '=', q.birthYear);
+  if (q.unitPath)
+    query = query.where((eb) =>
+      eb.or([eb('p.unit_path', '=', q.unitPath as string), eb('p.unit_path', 'like', `${q.unitPath}.%`)]),
+    );
+  if (q.classification) query = query.where('p.classification', '=', q.classification);
+  if (q.fuzzy)
+    return query
+      .orderBy(sql`similarity(p.name_key, ${q.folded})`, 'desc')
+      .orderBy('p.id')
+      .limit(q.limit + 1)
+      .execute();
+  if (q.after) {
+    const after = q.after;
+    query = query.where(sql<SqlBool>`(p.sort_key COLLATE "C", p.id) > (${after.sortKey} COLLATE "C", ${after.id}::uuid)`);
+  }
+  return query
+    .orderBy(sql`p.sort_key COLLATE "C"`)
+    .orderBy('p.id')
+    .limit(q.limit + 1)
+    .execute();
+}
+
+export function insertEvent(
+  db: Executor,
+  row: {
+    person_id: string;
+    at: Date;
+    kind: string;
+    actor_user_id: string | null;
+    actor_username: string | null;
+    summary: string;
+  },
+) {
+  return db.insertInto('person_event').values(row).execute();
+}
+
+export function listEvents(db: Executor, personId: string) {
+  return db.selectFrom('person_event').selectAll().where('person_id', '=', personId).orderBy('at', 'desc').limit(500).execute();
+}
+
+export function insertNote(
+  db: Executor,
+  row: {
+    id: string;
+    person_id: string;
+    at: Date;
+    author_user_id: string | null;
+    author_username: string | null;
+    body_enc: string;
+  },
+) {
+  return db.insertInto('person_note').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function listNotes(db: Executor, personId: string) {
+  return db.selectFrom('person_note').selectAll().where('person_id', '=', personId).orderBy('at', 'desc').limit(500).execute();
+}

@@ -1,0 +1,91 @@
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { Button, Empty, Flex, Skeleton, Tabs, type TabsProps, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useHasAnyRole } from '../../auth/session';
+import { PERSON_WRITE_ROLES } from '../../layout/navigation';
+import { usePageTitle } from '../../layout/use-page-title';
+import { PersonFileTab } from './PersonFileTab';
+import { PersonIdentity } from './PersonIdentity';
+import { PersonLoadFailure } from './PersonLoadFailure';
+import { PersonTags } from './PersonTags';
+import { personQueries } from './persons-api';
+import { PersonTab } from './persons-search';
+
+const route = getRouteApi('/_app/persons/$id');
+
+/**
+ * /persons/$id: one person and the management file. The browser tab title stays generic: titles
+ * are kept in the browser history like addresses, and a name does not belong there.
+ */
+export function PersonPage() {
+  const { t } = useTranslation();
+  const { id } = route.useParams();
+  const { tab } = route.useSearch();
+  const navigateTab = route.useNavigate();
+  const navigate = useNavigate();
+  const canWrite = useHasAnyRole(PERSON_WRITE_ROLES);
+  const person = useQuery(personQueries.detail(id));
+  usePageTitle(t('persons.detail.documentTitle'));
+
+  if (person.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (person.isError) return <PersonLoadFailure error={person.error} onRetry={() => void person.refetch()} />;
+  const data = person.data;
+
+  const tabs: TabsProps['items'] = [
+    { key: 'identity', label: t('persons.tab.identity'), children: <PersonIdentity person={data} /> },
+    { key: 'file', label: t('persons.tab.file'), children: <PersonFileTab person={data} canWrite={canWrite} /> },
+    {
+      key: 'procedures',
+      label: t('persons.tab.procedures'),
+      children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('persons.detail.proceduresLater')} />,
+    },
+    {
+      key: 'documents',
+      label: t('persons.tab.documents'),
+      children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('persons.detail.documentsLater')} />,
+    },
+  ];
+
+  return (
+    <>
+      <header className="pcmt-page-header pcmt-person-header">
+        <Flex align="flex-start" justify="space-between" gap={16}>
+          <div>
+            <Typography.Title level={3} data-testid="person-name">
+              {data.fullName}
+            </Typography.Title>
+            <Flex align="center" wrap gap={8}>
+              <PersonTags minor={data.minor} classification={data.classification} />
+              <Typography.Text type="secondary">
+                {t('persons.detail.managedBy', { unit: data.managingUnit.fullName })}
+              </Typography.Text>
+            </Flex>
+          </div>
+          <Flex gap={8} className="pcmt-person-header-actions">
+            <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate({ to: '/persons' })}>
+              {t('persons.backToList')}
+            </Button>
+            {canWrite ? (
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                data-testid="person-edit"
+                onClick={() => void navigate({ to: '/persons/$id/edit', params: { id: data.id } })}
+              >
+                {t('persons.detail.edit')}
+              </Button>
+            ) : null}
+          </Flex>
+        </Flex>
+      </header>
+      <Tabs
+        activeKey={tab ?? 'identity'}
+        items={tabs}
+        destroyOnHidden
+        onChange={(key) => void navigateTab({ search: { tab: PersonTab.parse(key) }, replace: true })}
+      />
+    </>
+  );
+}
