@@ -17,6 +17,8 @@ export interface Database {
   mode: 'embedded' | 'server';
   /** Safe to print: no password. */
   description: string;
+  /** Embedded mode: the PGlite instance (backups with `dumpDataDir`, tests of the raw data files). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function openPglite(pglite: PGlite, options: { description: string;
     db,
     mode: 'embedded',
     description: options.description,
+    pglite,
     close: async () => {
       await db.destroy();
       await pglite.close();
