@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors';
 import { APP_VERSION } from '../platform/version';
 import { registerAccountCommands } from './commands/accounts';
 import { registerAgencyCommands } from './commands/agencies';
+import { registerKeyCommands } from './commands/keys';
 import { registerUnitCommands } from './commands/units';
 import { openCliDatabase } from './database';
 import { CliError } from './errors';
@@ -40,6 +41,7 @@ program
 registerUnitCommands(program, getConfig);
 registerAgencyCommands(program, getConfig);
 registerAccountCommands(program, getConfig);
+registerKeyCommands(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

@@ -24,7 +24,10 @@ export function parseInput<T extends ZodType>(schema: T, input: unknown, name?: 
 export async function withServiceContext<T>(config: Config, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const database = await openCliDatabase(config, { migrate: false });
   try {
-    return await work({ db: database.db, clock: () => new Date(), locale: config.defaultLocale });
+    const { Envelope, Keyring } = await import('../platform/envelope');
+    const { loadSecretKey } = await import('../platform/secrets');
+    const envelope = new Envelope(Keyring.open(config.keyringFile), loadSecretKey(config));
+    return await work({ db: database.db, clock: () => new Date(), locale: config.defaultLocale, envelope });
   } finally {
     await database.close();
   }
