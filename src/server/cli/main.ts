@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors';
 import { APP_VERSION } from '../platform/version';
 import { registerAccountCommands } from './commands/accounts';
 import { registerAgencyCommands } from './commands/agencies';
+import { registerGenerateCommands } from './commands/generate';
 import { registerKeyCommands } from './commands/keys';
 import { registerUnitCommands } from './commands/units';
 import { openCliDatabase } from './database';
@@ -42,6 +43,7 @@ registerUnitCommands(program, getConfig);
 registerAgencyCommands(program, getConfig);
 registerAccountCommands(program, getConfig);
 registerKeyCommands(program, getConfig);
+registerGenerateCommands(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

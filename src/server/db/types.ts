@@ -207,6 +207,8 @@ export interface PersonTable {
   current_unit_id: string;
   current_address_enc: string | null;
   unit_path: string;
+  /** First code of unit_path: the province, for index-driven lists under row-level security. */
+  province_code: string;
   has_stable_residence: boolean;
   occupation: string | null;
   phone_enc: string | null;

@@ -14,15 +14,25 @@ interface SearchInputProps {
   placeholder: string;
   testId?: string;
   maxLength?: number;
+  /** Pause (ms) after which typing searches; longer where each search is audited per record found. */
+  delayMs?: number;
 }
 
 /**
  * Free-text search box. What is typed is kept locally and written to the URL after a short
  * pause, so each pause (not each key) makes one request and the URL can be bookmarked.
  */
-export function SearchInput({ value, onSearch, label, placeholder, testId, maxLength = 100 }: SearchInputProps) {
+export function SearchInput({
+  value,
+  onSearch,
+  label,
+  placeholder,
+  testId,
+  maxLength = 100,
+  delayMs = DEBOUNCE_MS,
+}: SearchInputProps) {
   const [text, setText] = useState(value ?? '');
-  const debounced = useDebouncedValue(text, DEBOUNCE_MS);
+  const debounced = useDebouncedValue(text, delayMs);
   // The last value the URL and the box agreed on; tells our own URL writes from Back/links.
   const synced = useRef(value ?? '');
 

@@ -35,6 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       current_unit_id uuid NOT NULL REFERENCES admin_unit (id),
       current_address_enc text,
       unit_path text NOT NULL,
+      province_code text NOT NULL CHECK (unit_path = province_code OR unit_path LIKE province_code || '.%'),
       has_stable_residence boolean NOT NULL,
       occupation text,
       phone_enc text,
@@ -52,8 +53,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
   await sql`CREATE INDEX person_personal_id_idx ON person (personal_id_idx) WHERE personal_id_idx IS NOT NULL`.execute(db);
   await sql`CREATE INDEX person_old_id_idx ON person (old_id_idx) WHERE old_id_idx IS NOT NULL`.execute(db);
-  await sql`CREATE INDEX person_unit_path_idx ON person (unit_path text_pattern_ops)`.execute(db);
-  await sql`CREATE INDEX person_sort_idx ON person ((sort_key COLLATE "C"), id)`.execute(db);
+  // Lists walk one of these in Vietnamese order and stop after a page. The equality on province or
+  // commune must be in the query itself: row-level security keeps non-leakproof operators (LIKE,
+  // similarity) from reaching an index, but equality on text is leakproof and can drive the scan.
+  await sql`CREATE INDEX person_province_sort_idx ON person (province_code, (sort_key COLLATE "C"), id)`.execute(db);
+  await sql`CREATE INDEX person_commune_sort_idx ON person (unit_path, (sort_key COLLATE "C"), id)`.execute(db);
   await sql`CREATE INDEX person_search_trgm_idx ON person USING gin (search_key gin_trgm_ops)`.execute(db);
   await sql`CREATE INDEX person_name_trgm_idx ON person USING gin (name_key gin_trgm_ops)`.execute(db);
   await sql`CREATE INDEX person_birth_year_idx ON person (birth_year)`.execute(db);
@@ -88,36 +92,40 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE FUNCTION pcmt_now() RETURNS timestamptz LANGUAGE sql STABLE AS
       $$ SELECT coalesce(nullif(current_setting('pcmt.now', true), '')::timestamptz, now()) $$
   `.execute(db);
-  // Under 18 today (in Việt Nam). With only a year of birth, the person counts as a minor until the end of the
-  // year they turn 18, so that doubt always falls on the protective side.
+  // The latest birth date of an adult today, in Việt Nam: born after it = under 18. A record with a
+  // year of birth only counts as born on 31 December, so that the person stays a minor until the
+  // end of the year they turn 18: doubt falls on the protective side.
   await sql`
-    CREATE FUNCTION pcmt_is_minor(birth_date date, birth_year integer) RETURNS boolean LANGUAGE sql STABLE AS $$
-      SELECT CASE WHEN birth_date IS NOT NULL
-          THEN birth_date > ((pcmt_now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - interval '18 years')::date
-        ELSE birth_year + 18 > extract(year FROM (pcmt_now() AT TIME ZONE 'Asia/Ho_Chi_Minh'))::int END
-    $$
+    CREATE FUNCTION pcmt_adult_cutoff() RETURNS date LANGUAGE sql STABLE AS
+      $$ SELECT ((pcmt_now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - interval '18 years')::date $$
   `.execute(db);
   await sql`
-    CREATE FUNCTION pcmt_person_visible(person_id uuid, row_path text, birth_date date, birth_year integer) RETURNS boolean
-    LANGUAGE sql STABLE AS $$
-      SELECT pcmt_is_system()
-        OR (coalesce(current_setting('pcmt.person_read', true), '') = 'on'
-            AND pcmt_in_area(row_path)
-            AND (coalesce(current_setting('pcmt.minors', true), '') = 'on' OR NOT pcmt_is_minor(birth_date, birth_year)))
-        OR EXISTS (SELECT 1 FROM break_glass_grant g
-                   WHERE g.user_id = pcmt_user_id() AND g.record_kind = 'person' AND g.record_id = person_id AND g.expires_at > pcmt_now())
-    $$
+    CREATE FUNCTION pcmt_is_minor(birth_date date, birth_year integer) RETURNS boolean LANGUAGE sql STABLE AS
+      $$ SELECT coalesce(birth_date, make_date(birth_year, 12, 31)) > pcmt_adult_cutoff() $$
   `.execute(db);
 
   for (const table of ['person', 'person_event', 'person_note']) {
     await sql`ALTER TABLE ${sql.table(table)} ENABLE ROW LEVEL SECURITY`.execute(db);
     await sql`ALTER TABLE ${sql.table(table)} FORCE ROW LEVEL SECURITY`.execute(db);
   }
-  await sql`
-    CREATE POLICY person_read ON person FOR SELECT USING (pcmt_person_visible(id, unit_path, birth_date, birth_year))
-  `.execute(db);
-  const writable = sql`pcmt_is_system() OR (coalesce(current_setting('pcmt.person_write', true), '') = 'on' AND pcmt_in_area(unit_path)
-    AND (coalesce(current_setting('pcmt.minors', true), '') = 'on' OR NOT pcmt_is_minor(birth_date, birth_year)))`;
+  // Written out in the policy, each setting inside its own sub-select: the planner then reads the
+  // settings and looks up the grants once per query (init plans), not once per row, and the
+  // equalities on province or commune can use the indexes. `pcmt.area` is a province code ('01') or
+  // a commune path ('01.00004'), so exactly one of the two equalities can hold.
+  const personVisible = sql`
+    (SELECT pcmt_is_system())
+    OR ((SELECT coalesce(current_setting('pcmt.person_read', true), '') = 'on')
+        AND (province_code = (SELECT current_setting('pcmt.area', true)) OR unit_path = (SELECT current_setting('pcmt.area', true)))
+        AND ((SELECT coalesce(current_setting('pcmt.minors', true), '') = 'on')
+             OR coalesce(birth_date, make_date(birth_year, 12, 31)) <= (SELECT pcmt_adult_cutoff())))
+    OR id IN (SELECT g.record_id FROM break_glass_grant g
+              WHERE g.user_id = pcmt_user_id() AND g.record_kind = 'person' AND g.expires_at > pcmt_now())`;
+  await sql`CREATE POLICY person_read ON person FOR SELECT USING (${personVisible})`.execute(db);
+  const writable = sql`(SELECT pcmt_is_system())
+    OR ((SELECT coalesce(current_setting('pcmt.person_write', true), '') = 'on')
+        AND (province_code = (SELECT current_setting('pcmt.area', true)) OR unit_path = (SELECT current_setting('pcmt.area', true)))
+        AND ((SELECT coalesce(current_setting('pcmt.minors', true), '') = 'on')
+             OR coalesce(birth_date, make_date(birth_year, 12, 31)) <= (SELECT pcmt_adult_cutoff())))`;
   await sql`CREATE POLICY person_insert ON person FOR INSERT WITH CHECK (${writable})`.execute(db);
   await sql`CREATE POLICY person_update ON person FOR UPDATE USING (${writable}) WITH CHECK (${writable})`.execute(db);
   // Timeline and notes follow their person.

@@ -108,10 +108,12 @@ export function search(db: Executor, q: SearchQuery) {
   else if (q.fuzzy) query = query.where(sql<SqlBool>`similarity(p.name_key, ${q.folded}) >= 0.3`);
   else for (const word of q.words) query = query.where('p.search_key', 'like', `% ${escapeLike(word)}%`);
   if (q.birthYear !== undefined) query = query.where('p.birth_year', '=', q.birthYear);
-  if (q.unitPath)
-    query = query.where((eb) =>
-      eb.or([eb('p.unit_path', '=', q.unitPath as string), eb('p.unit_path', 'like', `${q.unitPath}.%`)]),
-    );
+  // Equalities only (see the indexes in migration 0006): a province code, or a commune's path.
+  if (q.unitPath) {
+    query = q.unitPath.includes('.')
+      ? query.where('p.unit_path', '=', q.unitPath)
+      : query.where('p.province_code', '=', q.unitPath);
+  }
   if (q.classification) query = query.where('p.classification', '=', q.classification);
   if (q.fuzzy)
     return query

@@ -53,13 +53,10 @@ function inArea(path: string, area: string): boolean {
   return area === '*' || path === area || path.startsWith(`${area}.`);
 }
 
-/** Under 18 today; with a year only, until the end of the year the person turns 18 (the SQL rule too). */
+/** Under 18 today; with a year only, until the end of the year the person turns 18 (as pcmt_is_minor). */
 export function isMinor(birthDate: string | null, birthYear: number, today: string): boolean {
-  if (birthDate) {
-    const [y, m, d] = birthDate.split('-').map(Number);
-    return `${(y ?? 0) + 18}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` > today;
-  }
-  return birthYear + 18 > Number(today.slice(0, 4));
+  const born = birthDate ?? `${birthYear}-12-31`;
+  return `${Number(born.slice(0, 4)) + 18}${born.slice(4)}` > today;
 }
 
 function fieldIssue(ctx: ServiceContext, path: (string | number)[], key: FieldMessageKey): Issue {
@@ -151,6 +148,7 @@ function personColumns(
     current_unit_id: current.unitId,
     current_address_enc: enc('current_address', current.address),
     unit_path: current.path,
+    province_code: current.path.split('.')[0] ?? '',
     has_stable_residence: body.hasStableResidence,
     occupation: body.occupation ?? null,
     phone_enc: enc('phone', body.phone),
@@ -422,12 +420,15 @@ export async function searchPersons(ctx: ServiceContext, body: PersonSearchBody)
   const after = body.after ? decodeCursor(body.after) : null;
   if (body.after && !after)
     throw new AppError('VALIDATION_FAILED', {}, [{ path: ['body', 'after'], message: FIELD_MESSAGES.SEARCH_TEXT[ctx.locale] }]);
-  const unitPath = body.unitCode
+  const filterPath = body.unitCode
     ? (await getUnit(ctx, body.unitCode)).ancestors
         .map((a) => a.code)
         .concat(body.unitCode)
         .join('.')
     : undefined;
+  // The narrower of the filter and the actor's own area, as an equality the database can index.
+  const area = areaOf(actor.roles, actor.unitPath);
+  const unitPath = area === '*' ? filterPath : filterPath && inArea(filterPath, area) ? filterPath : area;
   const today = todayInVietnam(ctx.clock());
   const base = {
     words: searchWords(q),

@@ -36,8 +36,12 @@ export function PersonFileTab({ person, canWrite }: { person: PersonDto; canWrit
   );
 }
 
+/** Kinds of file event the server records (persons.service.ts); others show the server's summary only. */
+const EVENT_KINDS = ['file_opened', 'identity_updated', 'note_added'] as const;
+const isKnownKind = (kind: string): kind is (typeof EVENT_KINDS)[number] => (EVENT_KINDS as readonly string[]).includes(kind);
+
 function PersonTimeline({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const timeline = useQuery(personQueries.timeline(id));
   if (timeline.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (timeline.isError) return <ApiErrorAlert error={timeline.error} onRetry={() => void timeline.refetch()} />;
@@ -52,7 +56,17 @@ function PersonTimeline({ id }: { id: string }) {
         title: displayDateTime(event.at),
         content: (
           <div data-testid="person-event">
-            <div>{event.summary}</div>
+            {/* The summary is recorded in Vietnamese; other languages show the kind, then the record. */}
+            {i18n.language !== 'vi' && isKnownKind(event.kind) ? (
+              <>
+                <div>{t(`persons.file.kind.${event.kind}`)}</div>
+                <div>
+                  <Typography.Text type="secondary">{event.summary}</Typography.Text>
+                </div>
+              </>
+            ) : (
+              <div>{event.summary}</div>
+            )}
             <Typography.Text type="secondary" className="pcmt-event-actor">
               {event.actorUsername ? t('persons.file.by', { username: event.actorUsername }) : t('persons.file.bySystem')}
             </Typography.Text>

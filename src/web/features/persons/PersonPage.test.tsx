@@ -39,11 +39,11 @@ describe('PersonPage', () => {
           {
             id: 'e2',
             at: '2026-03-10T03:00:00.000Z',
-            kind: 'person_updated',
+            kind: 'identity_updated',
             actorUsername: 'xa.badinh',
-            summary: 'Sửa nhân thân',
+            summary: 'Cập nhật thông tin: Nghề nghiệp',
           },
-          { id: 'e1', at: '2026-03-01T02:00:00.000Z', kind: 'file_opened', actorUsername: null, summary: 'Mở hồ sơ quản lý' },
+          { id: 'e1', at: '2026-03-01T02:00:00.000Z', kind: 'file_opened', actorUsername: null, summary: 'Lập hồ sơ quản lý' },
         ],
       }),
       (request) =>
@@ -63,7 +63,10 @@ describe('PersonPage', () => {
 
     expect(await screen.findByText('Hồ sơ quản lý mở ngày 01/03/2026, do Phường Ba Đình quản lý.')).toBeTruthy();
     const events = await screen.findAllByTestId('person-event');
-    expect(events.map((event) => event.firstChild?.textContent)).toEqual(['Sửa nhân thân', 'Mở hồ sơ quản lý']);
+    expect(events.map((event) => event.firstChild?.textContent)).toEqual([
+      'Cập nhật thông tin: Nghề nghiệp',
+      'Lập hồ sơ quản lý',
+    ]);
     expect(within(events[1] as HTMLElement).getByText('bởi hệ thống')).toBeTruthy();
     expect(screen.getByText('10/03/2026 10:00')).toBeTruthy();
     expect(await screen.findByText(NOTE.text)).toBeTruthy();
@@ -77,6 +80,11 @@ describe('PersonPage', () => {
     expect(post?.headers.get('x-csrf-token')).toBe('csrf-active');
     expect(screen.getAllByTestId('person-note-item')[0]?.textContent).toContain('Xác minh nơi ở');
     expect((screen.getByTestId('person-note') as HTMLTextAreaElement).value).toBe('');
+
+    // The summaries are recorded in Vietnamese; the English UI names the kind of event first.
+    fireEvent.click(screen.getByText('English'));
+    expect(await screen.findByText('Details updated')).toBeTruthy();
+    expect(screen.getByText('Cập nhật thông tin: Nghề nghiệp')).toBeTruthy();
   });
 
   it('says the procedures come in the next release, and offers a reader no edit or note form', async () => {
