@@ -4,7 +4,7 @@ import { type E2eServer, firstLoginInBrowser, launchChromium, startServer } from
 
 let server: E2eServer;
 let browser: Browser;
-let contexts: BrowserContext[] = [];
+const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await startServer();
@@ -39,7 +39,13 @@ describe('person registry', () => {
     const csrf = ((await (await admin.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
     const created = await admin.request.post(`${server.url}/api/users`, {
       headers: { 'x-csrf-token': csrf },
-      data: { username: 'cax.badinh', displayName: 'Cán bộ Công an phường', unitCode: '00004', agencyCode: 'CA_XA', roles: ['commune_officer'] },
+      data: {
+        username: 'cax.badinh',
+        displayName: 'Cán bộ Công an phường',
+        unitCode: '00004',
+        agencyCode: 'CA_XA',
+        roles: ['commune_officer'],
+      },
     });
     expect(created.status()).toBe(201);
     const officerPassword = ((await created.json()) as { temporaryPassword: string }).temporaryPassword;

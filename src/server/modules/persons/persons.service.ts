@@ -44,6 +44,22 @@ function scoped<T>(ctx: ServiceContext, actor: Actor, work: (trx: Transaction<DB
   return inScope(ctx.db, scopeOf(actor), work, ctx.clock());
 }
 
+/** One audit event per person shown (SECURITY-RELIABILITY.md S5: each row of a list is a read). */
+function auditPersons(trx: Executor, ctx: ServiceContext, actor: Actor, action: string, ids: string[]) {
+  return appendAuditMany(
+    trx,
+    ids.map((id) => ({
+      actor: auditActor(actor),
+      action,
+      outcome: 'success' as const,
+      recordKind: 'person',
+      recordId: id,
+      requestId: ctx.requestId ?? null,
+      ip: ctx.ip ?? null,
+    })),
+  );
+}
+
 function envelopeOf(ctx: ServiceContext): Envelope {
   if (!ctx.envelope) throw new Error('envelope encryption is not configured');
   return ctx.envelope;
@@ -282,17 +298,12 @@ async function refuseIfDuplicates(ctx: ServiceContext, actor: Actor, body: Perso
       provincePrefix: path.split('.')[0] ?? '',
     });
     if (found.length > 0) {
-      await appendAuditMany(
+      await auditPersons(
         trx,
-        found.map((c) => ({
-          actor: auditActor(actor),
-          action: 'person.duplicate_candidate',
-          outcome: 'success' as const,
-          recordKind: 'person',
-          recordId: c.id,
-          requestId: ctx.requestId ?? null,
-          ip: ctx.ip ?? null,
-        })),
+        ctx,
+        actor,
+        'person.duplicate_candidate',
+        found.map((c) => c.id),
       );
     }
     return found;
@@ -449,17 +460,12 @@ export async function searchPersons(ctx: ServiceContext, body: PersonSearchBody)
       fuzzy = true;
     }
     const page = rows.slice(0, body.limit);
-    await appendAuditMany(
+    await auditPersons(
       trx,
-      page.map((row) => ({
-        actor: auditActor(actor),
-        action: 'person.list',
-        outcome: 'success' as const,
-        recordKind: 'person',
-        recordId: row.id,
-        requestId: ctx.requestId ?? null,
-        ip: ctx.ip ?? null,
-      })),
+      ctx,
+      actor,
+      'person.list',
+      page.map((row) => row.id),
     );
     const last = page.at(-1);
     const match =
