@@ -19,6 +19,7 @@ export interface DB {
   person: PersonTable;
   person_event: PersonEventTable;
   person_note: PersonNoteTable;
+  person_name_token: PersonNameTokenTable;
 }
 
 export interface AdminUnitDatasetTable {
@@ -240,4 +241,13 @@ export interface PersonNoteTable {
   author_user_id: string | null;
   author_username: string | null;
   body_enc: string;
+}
+
+/** Written by a trigger on `person` only (migration 0007): one row per folded name word. */
+export interface PersonNameTokenTable {
+  person_id: string;
+  province_code: string;
+  unit_path: string;
+  born: Date;
+  token: string;
 }

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@shared/permissions';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, call, firstLogin, makeUser, TestClock } from '../../../../tests/support/auth';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
+import { inScope } from '../../platform/db-scope';
 
 const clock = new TestClock(new Date('2026-06-15T03:00:00Z'));
 let t: TestApp;
@@ -210,6 +214,48 @@ describe('searching the registry', () => {
     expect(other.items.map((p: { managingUnit: { code: string } }) => p.managingUnit.code)).toEqual(['00008']);
     expect((await search(officer('lead'), { q: 'nguyen van a' })).json().items).toHaveLength(2);
     expect((await search(officer('school'), { q: 'nguyen van a' })).statusCode).toBe(403);
+  });
+});
+
+describe('name words (the search index of migration 0007)', () => {
+  it('follow renames and moves, and find word prefixes in any order', async () => {
+    const created = (
+      await create(
+        officer('badinh'),
+        person({ personalId: undefined, fullName: 'Hà Thị Gấm', birthYear: 1990, birthDate: undefined }),
+      )
+    ).json();
+    const names = async (q: string) =>
+      (await search(officer('badinh'), { q })).json().items.map((p: { fullName: string }) => p.fullName);
+    expect(await names('gam ha')).toContain('Hà Thị Gấm');
+    expect(await names('th ga')).toContain('Hà Thị Gấm');
+    const { rows } = await sql<{
+      token: string;
+    }>`SELECT token FROM person_name_token WHERE person_id = ${created.id} ORDER BY token`.execute(t.database.db);
+    expect(rows.map((r) => r.token)).toEqual(['gam', 'ha', 'thi']);
+    await sql`UPDATE person SET search_key = ' ha thi nhung', full_name = 'Hà Thị Nhung' WHERE id = ${created.id}`.execute(
+      t.database.db,
+    );
+    expect(await names('gam ha')).not.toContain('Hà Thị Gấm');
+    expect(await names('nhung')).toContain('Hà Thị Nhung');
+  });
+
+  it('are visible to the database role only where their person is', async () => {
+    const seen = (unitPath: string, roles: Role[]) =>
+      inScope(
+        t.database.db,
+        { kind: 'user', userId: randomUUID(), roles, unitPath, agency: 'CA_XA', agencyKind: 'police', agencyLevel: 'commune' },
+        (trx) => sql<{ unit_path: string }>`SELECT DISTINCT unit_path FROM person_name_token`.execute(trx),
+      );
+    const own = await seen('01.00008', ['commune_officer']);
+    expect(own.rows.map((r) => r.unit_path)).toEqual(['01.00008']);
+    await expect(
+      inScope(
+        t.database.db,
+        { kind: 'user', userId: randomUUID(), roles: ['commune_officer'], unitPath: '01.00008', agency: 'CA_XA' },
+        (trx) => sql`INSERT INTO person_name_token VALUES (gen_random_uuid(), '01', '01.00008', '2000-01-01', 'x')`.execute(trx),
+      ),
+    ).rejects.toThrow(/permission denied/);
   });
 });
 

@@ -1,0 +1,95 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Name search that scales under row-level security. PostgreSQL evaluates a query's non-leakproof
+ * operators (LIKE, trigram similarity) only after the policy, so they never reach an index; text
+ * equality and ordering (texteq, text_ge, text_lt) are leakproof and do. Each folded name word of a
+ * person becomes a row here, and "a word starting with w" becomes the range [w, w + U+FFFF) on an
+ * index that starts with the province or the commune, the same equalities the person policies use.
+ *
+ * The table is written only by the trigger below (pcmt_app may read it, never write), so every
+ * writer of `person` (the service, bulk import, the generator's COPY, transfers) keeps it true.
+ * Its own policy repeats the person policy's area, read-permission and minors conditions with
+ * leakproof comparisons, so a name word is never visible where its person is not.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    CREATE TABLE person_name_token (
+      person_id uuid NOT NULL REFERENCES person (id),
+      province_code text NOT NULL,
+      unit_path text NOT NULL,
+      born date NOT NULL,
+      token text NOT NULL
+    )
+  `.execute(db);
+  await sql`CREATE INDEX person_name_token_province_idx ON person_name_token (province_code, (token COLLATE "C")) INCLUDE (person_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX person_name_token_commune_idx ON person_name_token (unit_path, (token COLLATE "C")) INCLUDE (person_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX person_name_token_person_idx ON person_name_token (person_id)`.execute(db);
+
+  // Statement-level with transition tables: a bulk insert of 100,000 persons tokenises in one
+  // INSERT … SELECT, not 100,000 trigger calls. Updates re-tokenise only the rows whose name,
+  // place or birth changed (a version bump or a key rotation touches nothing here).
+  await sql`
+    CREATE FUNCTION pcmt_person_tokens_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp AS $$
+    BEGIN
+      INSERT INTO person_name_token (person_id, province_code, unit_path, born, token)
+      SELECT DISTINCT n.id, n.province_code, n.unit_path, coalesce(n.birth_date, make_date(n.birth_year, 12, 31)), w.token
+      FROM new_rows n, regexp_split_to_table(btrim(n.search_key), ' ') AS w(token)
+      WHERE w.token <> '';
+      RETURN NULL;
+    END $$
+  `.execute(db);
+  await sql`
+    CREATE FUNCTION pcmt_person_tokens_update() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp AS $$
+    BEGIN
+      -- One statement: the DELETE and the INSERT see the same snapshot, so the new words stay.
+      WITH changed AS (
+        SELECT n.* FROM new_rows n JOIN old_rows o ON o.id = n.id
+        WHERE (n.search_key, n.province_code, n.unit_path, n.birth_date, n.birth_year)
+              IS DISTINCT FROM (o.search_key, o.province_code, o.unit_path, o.birth_date, o.birth_year)
+      ), removed AS (
+        DELETE FROM person_name_token t USING changed c WHERE t.person_id = c.id
+      )
+      INSERT INTO person_name_token (person_id, province_code, unit_path, born, token)
+      SELECT DISTINCT c.id, c.province_code, c.unit_path, coalesce(c.birth_date, make_date(c.birth_year, 12, 31)), w.token
+      FROM changed c, regexp_split_to_table(btrim(c.search_key), ' ') AS w(token)
+      WHERE w.token <> '';
+      RETURN NULL;
+    END $$
+  `.execute(db);
+  await sql`
+    CREATE TRIGGER person_tokens_insert AFTER INSERT ON person
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pcmt_person_tokens_insert()
+  `.execute(db);
+  await sql`
+    CREATE TRIGGER person_tokens_update AFTER UPDATE ON person
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION pcmt_person_tokens_update()
+  `.execute(db);
+  await sql`REVOKE ALL ON FUNCTION pcmt_person_tokens_insert() FROM PUBLIC`.execute(db);
+  await sql`REVOKE ALL ON FUNCTION pcmt_person_tokens_update() FROM PUBLIC`.execute(db);
+
+  await sql`ALTER TABLE person_name_token ENABLE ROW LEVEL SECURITY`.execute(db);
+  await sql`
+    CREATE POLICY person_name_token_read ON person_name_token FOR SELECT USING (
+      (SELECT pcmt_is_system())
+      OR ((SELECT coalesce(current_setting('pcmt.person_read', true), '') = 'on')
+          AND (province_code = (SELECT current_setting('pcmt.area', true)) OR unit_path = (SELECT current_setting('pcmt.area', true)))
+          AND ((SELECT coalesce(current_setting('pcmt.minors', true), '') = 'on') OR born <= (SELECT pcmt_adult_cutoff())))
+    )
+  `.execute(db);
+  await sql`GRANT SELECT ON person_name_token TO pcmt_app`.execute(db);
+
+  // Existing persons (a database migrated with the registry already filled).
+  await sql`
+    INSERT INTO person_name_token (person_id, province_code, unit_path, born, token)
+    SELECT DISTINCT p.id, p.province_code, p.unit_path, coalesce(p.birth_date, make_date(p.birth_year, 12, 31)), w.token
+    FROM person p, regexp_split_to_table(btrim(p.search_key), ' ') AS w(token)
+    WHERE w.token <> ''
+  `.execute(db);
+}
