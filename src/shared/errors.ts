@@ -161,11 +161,65 @@ export const ERRORS = {
     vi: 'Hồ sơ đã được người khác sửa sau khi bạn mở. Hãy xem giá trị hiện tại rồi sửa lại.',
     en: 'Someone changed this record after you opened it. Review the current values and edit again.',
   },
+  /** No such residence transfer, or not one the caller may see. */
+  PERSON_TRANSFER_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy yêu cầu chuyển nơi cư trú.',
+    en: 'Residence transfer not found.',
+  },
+  /** The person already has a transfer awaiting the receiving commune (one at a time; no merge meanwhile). */
+  PERSON_TRANSFER_PENDING: {
+    status: 409,
+    vi: 'Hồ sơ đang có yêu cầu chuyển nơi cư trú chờ xã nơi đến tiếp nhận.',
+    en: 'This file has a residence transfer awaiting the receiving commune.',
+  },
+  /** The transfer was already accepted, rejected or cancelled. */
+  PERSON_TRANSFER_DECIDED: {
+    status: 409,
+    vi: 'Yêu cầu chuyển nơi cư trú này đã được xử lý (tiếp nhận, từ chối hoặc hủy).',
+    en: 'This residence transfer was already accepted, rejected or cancelled.',
+  },
+  /** One of the files was already merged into another one (it is read through the file it went into). */
+  PERSON_ALREADY_MERGED: {
+    status: 409,
+    vi: 'Hồ sơ đã được gộp vào một hồ sơ khác.',
+    en: 'This file has already been merged into another file.',
+  },
+  /** No such merge, or not one the caller may see. */
+  PERSON_MERGE_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy lần gộp hồ sơ.',
+    en: 'Merge not found.',
+  },
+  /** The merge was already undone. */
+  PERSON_MERGE_UNDONE: {
+    status: 409,
+    vi: 'Lần gộp hồ sơ này đã được hoàn tác.',
+    en: 'This merge has already been undone.',
+  },
+  /** Undo is impossible: the kept file was merged again, or rows moved by the merge have moved since. */
+  PERSON_MERGE_UNDO_BLOCKED: {
+    status: 409,
+    vi: 'Không thể hoàn tác: hồ sơ giữ lại đã được gộp tiếp, hoặc các mục đã chuyển không còn ở hồ sơ đó.',
+    en: 'Cannot undo: the kept file was merged again, or the moved entries are no longer on it.',
+  },
+  /** No setting with this key. */
+  SETTING_NOT_FOUND: {
+    status: 404,
+    vi: 'Không có tham số cấu hình {key}.',
+    en: 'There is no setting {key}.',
+  },
   /** No such break-the-glass grant visible to the caller. */
   BREAK_GLASS_NOT_FOUND: {
     status: 404,
     vi: 'Không tìm thấy yêu cầu truy cập khẩn cấp.',
     en: 'Emergency access grant not found.',
+  },
+  /** An export would hold more persons than one file may ({max}); a filter must narrow it. */
+  EXPORT_TOO_LARGE: {
+    status: 400,
+    vi: 'Danh sách có {count} người, vượt quá {max} người cho một tệp. Hãy lọc theo xã, năm sinh hoặc phân loại.',
+    en: 'The list has {count} persons, more than {max} per file. Narrow it by commune, birth year or classification.',
   },
   /** The body is larger than the route accepts. */
   PAYLOAD_TOO_LARGE: {
@@ -270,6 +324,22 @@ export const FIELD_MESSAGES = {
     vi: 'Nhận xét dài từ 2 đến 1000 ký tự.',
     en: 'The review note is 2 to 1000 characters long.',
   },
+  TRANSFER_REASON: {
+    vi: 'Lý do chuyển nơi cư trú dài từ 5 đến 1000 ký tự.',
+    en: 'The reason for the transfer is 5 to 1000 characters long.',
+  },
+  TRANSFER_SAME_COMMUNE: {
+    vi: 'Xã nơi đến phải khác xã đang quản lý hồ sơ.',
+    en: 'The receiving commune must differ from the commune managing the file.',
+  },
+  DECISION_NOTE: { vi: 'Ghi chú dài tối đa 1000 ký tự.', en: 'The note is at most 1000 characters long.' },
+  MERGE_REASON: {
+    vi: 'Lý do gộp hồ sơ dài từ 5 đến 1000 ký tự.',
+    en: 'The reason for the merge is 5 to 1000 characters long.',
+  },
+  MERGE_SELF: { vi: 'Không thể gộp một hồ sơ với chính nó.', en: 'A file cannot be merged with itself.' },
+  SETTING_VALUE: { vi: 'Giá trị không hợp lệ cho tham số này.', en: 'The value is not valid for this setting.' },
+  CITATION: { vi: 'Căn cứ pháp lý dài tối đa 500 ký tự.', en: 'The legal basis is at most 500 characters long.' },
   EMPTY_UPDATE: {
     vi: 'Không có thay đổi nào được gửi.',
     en: 'No change was sent.',

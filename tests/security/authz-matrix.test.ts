@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, TestClock } from '../support/auth';
+import { call, TestClock, totp } from '../support/auth';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, CANARY_RECORD, databaseDigest, type Person, type World } from './fixtures';
 
@@ -20,6 +21,18 @@ interface Cell {
   forbidden: string[];
   /** Canaries an allowed answer must show (its own data), so an empty answer cannot pass. */
   required?: string[];
+  /** Enter the TOTP code again first (exports of personal data). */
+  stepUp?: boolean;
+}
+
+/** The answer as text: a spreadsheet's cell values, so canaries are found inside xlsx files too. */
+async function answerText(response: { headers: Record<string, unknown>; body: string; rawPayload: Buffer }) {
+  if (!String(response.headers['content-type'] ?? '').includes('spreadsheetml')) return response.body;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  const values: string[] = [];
+  for (const sheet of workbook.worksheets) sheet.eachRow((row) => values.push(JSON.stringify(row.values)));
+  return values.join('\n');
 }
 
 const clock = new TestClock();
@@ -70,6 +83,19 @@ const MATRIX: Record<string, () => Cell[]> = {
       method: 'POST',
       url: '/api/persons/search',
       payload: { q: '' },
+      allow: mayAccessRegistry(p),
+      forbidden: personCanariesExcept((o) => seesPerson(p, o)),
+      required: owners()
+        .filter((o) => seesPerson(p, o))
+        .map((o) => o.personCanary as string),
+    })),
+  'POST /api/persons/export': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'POST',
+      url: '/api/persons/export',
+      payload: { q: '' },
+      stepUp: true,
       allow: mayAccessRegistry(p),
       forbidden: personCanariesExcept((o) => seesPerson(p, o)),
       required: owners()
@@ -332,9 +358,15 @@ describe('authorization matrix', () => {
     for (const [route, cells] of Object.entries(MATRIX)) {
       for (const cell of cells()) {
         const actor = person(cell.actor);
+        if (cell.stepUp) {
+          clock.advance(31_000);
+          const code = await totp(actor.secret, clock);
+          const stepUp = await call(t.app, actor.browser, 'POST', '/api/auth/step-up', { code });
+          if (stepUp.statusCode !== 200) failures.push(`${route} as ${cell.actor}: step-up ${stepUp.statusCode}`);
+        }
         const before = cell.allow ? '' : await databaseDigest(t);
         const response = await call(t.app, actor.browser, cell.method, cell.url, cell.payload);
-        const body = response.body;
+        const body = await answerText(response);
         const where = `${route} as ${cell.actor} → ${response.statusCode}`;
         if (cell.allow && response.statusCode >= 300) failures.push(`${where}: expected success ${body.slice(0, 200)}`);
         if (!cell.allow && ![403, 404].includes(response.statusCode)) failures.push(`${where}: expected 403/404`);
@@ -386,6 +418,12 @@ describe('row-level security alone (service checks switched off)', () => {
             payload: { q: '' },
             forbidden: personCanariesExcept((o) => seesPerson(viewer, o)),
           },
+          {
+            url: '/api/persons/export',
+            method: 'POST',
+            payload: { q: '' },
+            forbidden: personCanariesExcept((o) => seesPerson(viewer, o)),
+          },
           ...owners()
             .filter((o) => !seesPerson(viewer, o))
             .map((o) => ({ url: `/api/persons/${o.personId}`, forbidden: [o.personCanary as string] })),
@@ -411,8 +449,9 @@ describe('row-level security alone (service checks switched off)', () => {
         for (const read of reads) {
           const response = await call(unchecked.app, viewer.browser, read.method ?? 'GET', read.url, read.payload);
           if (response.statusCode >= 500) failures.push(`${read.url} as ${viewer.key}: ${response.statusCode}`);
+          const body = await answerText(response);
           for (const canary of read.forbidden)
-            if (response.body.includes(canary)) failures.push(`${read.url} as ${viewer.key}: leaked ${canary}`);
+            if (body.includes(canary)) failures.push(`${read.url} as ${viewer.key}: leaked ${canary}`);
           checked++;
         }
       }

@@ -15,6 +15,8 @@ export interface Person {
   roles: Role[];
   unitPath: string;
   browser: Browser;
+  /** The TOTP secret enrolled at first login (for step-up before exports). */
+  secret: string;
   canary: string;
   /** The person this user registered (commune police only), with a canary name. */
   personId?: string;
@@ -72,7 +74,16 @@ export async function buildWorld(t: TestApp, clock: TestClock): Promise<World> {
       roles: spec.roles,
     });
     const browser = await firstLogin(t, clock, username, password);
-    people[spec.key] = { key: spec.key, username, id, roles: spec.roles, unitPath: paths[spec.unit], browser, canary };
+    people[spec.key] = {
+      key: spec.key,
+      username,
+      id,
+      roles: spec.roles,
+      unitPath: paths[spec.unit],
+      browser,
+      secret: browser.secret,
+      canary,
+    };
   }
   // Every commune police officer registers one person in their commune, named with a canary.
   for (const person of Object.values(people)) {

@@ -199,3 +199,27 @@ export const PersonNoteDto = z.object({
   text: z.string(),
 });
 export const PersonNotesResponse = z.object({ items: z.array(PersonNoteDto) });
+
+/** An export to xlsx: the same filters as a search, every matching person (after a fresh TOTP code). */
+export const PersonExportBody = PersonSearchBody.omit({ after: true, limit: true });
+export type PersonExportBody = z.infer<typeof PersonExportBody>;
+
+/** The most persons one export file may hold; a larger list must be narrowed by a filter. */
+export const PERSON_EXPORT_MAX_ROWS = 50_000;
+
+/** Labels of the classifications (DOMAIN.md §4.1), for files the server writes. */
+export const CLASSIFICATION_LABELS: Record<Classification, { vi: string; en: string }> = {
+  ILLEGAL_USER_UNDER_MANAGEMENT: { vi: 'Người sử dụng trái phép đang bị quản lý', en: 'Illegal user under management' },
+  ADDICT_NOT_IN_TREATMENT: { vi: 'Người nghiện chưa cai', en: 'Addict not in treatment' },
+  VOLUNTARY_REHAB_HOME_COMMUNITY: {
+    vi: 'Cai nghiện tự nguyện tại gia đình, cộng đồng',
+    en: 'Voluntary rehab at home or in the community',
+  },
+  VOLUNTARY_REHAB_FACILITY: { vi: 'Cai nghiện tự nguyện tại cơ sở', en: 'Voluntary rehab at a facility' },
+  OST_PATIENT: { vi: 'Điều trị thay thế (methadone)', en: 'Opioid substitution treatment (methadone)' },
+  COMPULSORY_PROCEDURE_PENDING: { vi: 'Đang lập hồ sơ cai nghiện bắt buộc', en: 'Compulsory rehab procedure pending' },
+  COMPULSORY_REHAB: { vi: 'Cai nghiện bắt buộc', en: 'Compulsory rehab' },
+  POST_REHAB_MANAGEMENT: { vi: 'Quản lý sau cai', en: 'Post-rehab management' },
+  COMMUNE_EDUCATION_MEASURE: { vi: 'Giáo dục tại xã', en: 'Education at commune' },
+  NONE: { vi: 'Chưa phân loại', en: 'Not classified' },
+};

@@ -101,22 +101,13 @@ function personsWithWordPrefix(db: Executor, unitPath: string, word: string) {
     .where(sql<SqlBool>`t.token COLLATE "C" >= ${word} AND t.token COLLATE "C" < ${word + AFTER_PREFIX}`);
 }
 
-/** Search within what row-level security lets the transaction see; keyset order on the sort key. */
-export function search(db: Executor, q: SearchQuery) {
+export type PersonFilter = Omit<SearchQuery, 'after' | 'limit'>;
+
+/** The persons a search or an export means, within what row-level security lets the transaction see. */
+function matching(db: Executor, q: PersonFilter) {
   let query = db
     .selectFrom('person as p')
     .innerJoin('admin_unit as u', 'u.id', 'p.current_unit_id')
-    .select([
-      'p.id',
-      'p.full_name',
-      'p.birth_year',
-      'p.birth_date',
-      'p.sex',
-      'p.classification',
-      'p.sort_key',
-      'u.code as unit_code',
-      'u.full_name as unit_full_name',
-    ])
     .where('p.merged_into', 'is', null);
   if (q.personalIdIndex) query = query.where('p.personal_id_idx', '=', q.personalIdIndex);
   else if (q.oldIdIndex) query = query.where('p.old_id_idx', '=', q.oldIdIndex);
@@ -131,21 +122,38 @@ export function search(db: Executor, q: SearchQuery) {
       : query.where('p.province_code', '=', q.unitPath);
   }
   if (q.classification) query = query.where('p.classification', '=', q.classification);
-  if (q.fuzzy)
-    return query
-      .orderBy(sql`similarity(p.name_key, ${q.folded})`, 'desc')
-      .orderBy('p.id')
-      .limit(q.limit + 1)
-      .execute();
-  if (q.after) {
+  return q.fuzzy ? query.orderBy(sql`similarity(p.name_key, ${q.folded})`, 'desc') : query;
+}
+
+/** One page of a search: keyset order on the sort key (relevance order when fuzzy). */
+export function search(db: Executor, q: SearchQuery) {
+  let query = matching(db, q).select([
+    'p.id',
+    'p.full_name',
+    'p.birth_year',
+    'p.birth_date',
+    'p.sex',
+    'p.classification',
+    'p.sort_key',
+    'u.code as unit_code',
+    'u.full_name as unit_full_name',
+  ]);
+  if (q.after && !q.fuzzy) {
     const after = q.after;
     query = query.where(sql<SqlBool>`(p.sort_key COLLATE "C", p.id) > (${after.sortKey} COLLATE "C", ${after.id}::uuid)`);
   }
+  if (!q.fuzzy) query = query.orderBy(sql`p.sort_key COLLATE "C"`);
   return query
-    .orderBy(sql`p.sort_key COLLATE "C"`)
     .orderBy('p.id')
     .limit(q.limit + 1)
     .execute();
+}
+
+/** Every person a filter means, whole rows in Vietnamese order, at most `limit` (an export). */
+export function listMatching(db: Executor, q: PersonFilter, limit: number) {
+  let query = matching(db, q).selectAll('p').select(['u.code as unit_code', 'u.full_name as unit_full_name']);
+  if (!q.fuzzy) query = query.orderBy(sql`p.sort_key COLLATE "C"`);
+  return query.orderBy('p.id').limit(limit).execute();
 }
 
 export function insertEvent(

@@ -4,6 +4,7 @@ import {
   DuplicateCandidatesResponse,
   PersonCreateBody,
   PersonDto,
+  PersonExportBody,
   PersonNoteBody,
   PersonNoteDto,
   PersonNotesResponse,
@@ -15,6 +16,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { serviceContext } from '../../platform/request-context';
+import { exportPersons } from './persons.export';
 import * as persons from './persons.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -41,6 +43,26 @@ export const personsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => persons.searchPersons(serviceContext(request), request.body),
+  );
+  app.post(
+    '/api/persons/export',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'The matching persons as an xlsx file (needs POST /api/auth/step-up within 5 minutes; every id audited)',
+        body: PersonExportBody,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: z.unknown().describe('The xlsx file'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportPersons(serviceContext(request), request.body);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('x-export-count', String(file.count))
+        .send(file.content);
+    },
   );
   app.post(
     '/api/persons',

@@ -27,7 +27,7 @@ import * as repo from './persons.repo';
 type Issue = { path: (string | number)[]; message: string };
 
 /** Layer 1 (docs/ACCESS.md): the actor's roles and agency must give this access to person records. */
-function requirePersonAccess(ctx: ServiceContext, kind: 'read' | 'write'): Actor {
+export function requirePersonAccess(ctx: ServiceContext, kind: 'read' | 'write'): Actor {
   const actor = ctx.actor;
   if (!actor) throw new AppError('AUTH_REQUIRED');
   if (ctx.enforcement === 'database-only') return actor;
@@ -40,12 +40,12 @@ function requirePersonAccess(ctx: ServiceContext, kind: 'read' | 'write'): Actor
 }
 
 /** The actor's scope on the application's clock (expiry of grants, age of minors). */
-function scoped<T>(ctx: ServiceContext, actor: Actor, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+export function scoped<T>(ctx: ServiceContext, actor: Actor, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
   return inScope(ctx.db, scopeOf(actor), work, ctx.clock());
 }
 
 /** One audit event per person shown (SECURITY-RELIABILITY.md S5: each row of a list is a read). */
-function auditPersons(trx: Executor, ctx: ServiceContext, actor: Actor, action: string, ids: string[]) {
+export function auditPersons(trx: Executor, ctx: ServiceContext, actor: Actor, action: string, ids: string[]) {
   return appendAuditMany(
     trx,
     ids.map((id) => ({
@@ -60,7 +60,7 @@ function auditPersons(trx: Executor, ctx: ServiceContext, actor: Actor, action: 
   );
 }
 
-function envelopeOf(ctx: ServiceContext): Envelope {
+export function envelopeOf(ctx: ServiceContext): Envelope {
   if (!ctx.envelope) throw new Error('envelope encryption is not configured');
   return ctx.envelope;
 }
@@ -420,28 +420,26 @@ function decodeCursor(cursor: string): { sortKey: string; id: string } | null {
 }
 
 /**
- * Searches the registry within the caller's scope: name words in any order, without diacritics
- * ("nguyen van a" finds "Nguyễn Văn A"), typo-tolerant when nothing matches exactly, an ID number
- * exactly (blind index). Vietnamese order, keyset pages. Each row shown is audited (`person.list`).
+ * What a search or an export asks for, as the repository's filter: name words folded, an ID number
+ * as its blind index, and the narrower of the unit filter and the actor's own area as an equality
+ * the database can index.
  */
-export async function searchPersons(ctx: ServiceContext, body: PersonSearchBody): Promise<PersonSearchResponse> {
-  const actor = requirePersonAccess(ctx, 'read');
+export async function personFilter(
+  ctx: ServiceContext,
+  actor: Actor,
+  body: Pick<PersonSearchBody, 'q' | 'birthYear' | 'unitCode' | 'classification'>,
+): Promise<repo.PersonFilter> {
   const envelope = envelopeOf(ctx);
   const q = body.q.trim();
-  const after = body.after ? decodeCursor(body.after) : null;
-  if (body.after && !after)
-    throw new AppError('VALIDATION_FAILED', {}, [{ path: ['body', 'after'], message: FIELD_MESSAGES.SEARCH_TEXT[ctx.locale] }]);
   const filterPath = body.unitCode
     ? (await getUnit(ctx, body.unitCode)).ancestors
         .map((a) => a.code)
         .concat(body.unitCode)
         .join('.')
     : undefined;
-  // The narrower of the filter and the actor's own area, as an equality the database can index.
   const area = areaOf(actor.roles, actor.unitPath);
   const unitPath = area === '*' ? filterPath : filterPath && inArea(filterPath, area) ? filterPath : area;
-  const today = todayInVietnam(ctx.clock());
-  const base = {
+  return {
     words: searchWords(q),
     folded: searchWords(q).join(' ') || foldVi(q),
     personalIdIndex: /^\d{12}$/.test(q) ? envelope.blindIndex('personal_id', q) : null,
@@ -449,9 +447,22 @@ export async function searchPersons(ctx: ServiceContext, body: PersonSearchBody)
     birthYear: body.birthYear,
     unitPath,
     classification: body.classification,
-    after,
-    limit: body.limit,
+    fuzzy: false,
   };
+}
+
+/**
+ * Searches the registry within the caller's scope: name words in any order, without diacritics
+ * ("nguyen van a" finds "Nguyễn Văn A"), typo-tolerant when nothing matches exactly, an ID number
+ * exactly (blind index). Vietnamese order, keyset pages. Each row shown is audited (`person.list`).
+ */
+export async function searchPersons(ctx: ServiceContext, body: PersonSearchBody): Promise<PersonSearchResponse> {
+  const actor = requirePersonAccess(ctx, 'read');
+  const after = body.after ? decodeCursor(body.after) : null;
+  if (body.after && !after)
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: ['body', 'after'], message: FIELD_MESSAGES.SEARCH_TEXT[ctx.locale] }]);
+  const today = todayInVietnam(ctx.clock());
+  const base = { ...(await personFilter(ctx, actor, body)), after, limit: body.limit };
   return scoped(ctx, actor, async (trx) => {
     let fuzzy = false;
     let rows = await repo.search(trx, { ...base, fuzzy: false });
