@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { breakGlassRoutes } from './modules/break-glass/break-glass.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { personAttachmentsRoutes } from './modules/persons/person-attachments.routes';
 import { personsRoutes } from './modules/persons/persons.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(auditRoutes);
   await app.register(breakGlassRoutes);
   await app.register(personsRoutes);
+  await app.register(personAttachmentsRoutes);
 
   await registerWebAssets(app, options.serveWeb ? deps.config.webDistDir : '');
   return app;

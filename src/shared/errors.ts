@@ -221,6 +221,96 @@ export const ERRORS = {
     vi: 'Danh sách có {count} người, vượt quá {max} người cho một tệp. Hãy lọc theo xã, năm sinh hoặc phân loại.',
     en: 'The list has {count} persons, more than {max} per file. Narrow it by commune, birth year or classification.',
   },
+  /** No such attachment on this file, or not one the caller may see. */
+  ATTACHMENT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy tài liệu.',
+    en: 'Attachment not found.',
+  },
+  /** The uploaded bytes are not a JPEG, PNG, PDF or DOCX file (whatever the name says). */
+  ATTACHMENT_TYPE: {
+    status: 400,
+    vi: 'Chỉ nhận ảnh JPEG, PNG hoặc tài liệu PDF, DOCX. Tệp gửi lên không phải các loại này.',
+    en: 'Only JPEG or PNG photos and PDF or DOCX documents are accepted; this file is none of them.',
+  },
+  /** A photo must be an image. */
+  ATTACHMENT_PHOTO_TYPE: {
+    status: 400,
+    vi: 'Ảnh chân dung phải là tệp JPEG hoặc PNG.',
+    en: 'A portrait photo must be a JPEG or PNG file.',
+  },
+  /** The uploaded import file is neither an xlsx workbook nor a CSV text file (judged by its content). */
+  IMPORT_FILE_TYPE: {
+    status: 400,
+    vi: 'Tệp phải là bảng tính Excel (.xlsx) hoặc tệp CSV. Hãy tải tệp mẫu và điền vào đó.',
+    en: 'The file must be an Excel workbook (.xlsx) or a CSV file. Download the template and fill it in.',
+  },
+  /** The import file looks like its type but cannot be read (a damaged workbook, a broken CSV quote). */
+  IMPORT_FILE_UNREADABLE: {
+    status: 400,
+    vi: 'Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng {type}.',
+    en: 'The file cannot be read: it is damaged or not a valid {type} file.',
+  },
+  /** A CSV import file is not UTF-8 (Excel's plain "CSV" saves in the Windows code page). */
+  IMPORT_CSV_ENCODING: {
+    status: 400,
+    vi: 'Tệp CSV phải được lưu dạng UTF-8 (trong Excel: Lưu thành › CSV UTF-8).',
+    en: 'The CSV file must be saved as UTF-8 (in Excel: Save as › CSV UTF-8).',
+  },
+  /** Row 1 of the import file does not name the template's columns; `issues` lists each problem. */
+  IMPORT_HEADERS_INVALID: {
+    status: 400,
+    vi: 'Dòng tiêu đề (dòng 1) không khớp với tệp mẫu; xem các cột được nêu.',
+    en: 'The header row (row 1) does not match the template; see the columns listed.',
+  },
+  /** The import file has a header row and nothing under it. */
+  IMPORT_EMPTY: {
+    status: 400,
+    vi: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
+    en: 'The file has no data rows under the header row.',
+  },
+  /** The import file is larger than IMPORT_BODY_LIMIT_BYTES. */
+  IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp quá lớn: tối đa {maxMb} MB. Hãy chia thành nhiều tệp nhỏ hơn.',
+    en: 'The file is too large: at most {maxMb} MB. Split it into smaller files.',
+  },
+  /** The import file has more data rows than one import takes. */
+  IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    vi: 'Tệp có hơn {max} dòng dữ liệu. Hãy chia thành nhiều tệp nhỏ hơn.',
+    en: 'The file has more than {max} data rows. Split it into smaller files.',
+  },
+  /** No such import, or not one of the caller's own. */
+  PERSON_IMPORT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy lượt nhập tệp.',
+    en: 'Import not found.',
+  },
+  /** The caller already has an import running; one at a time per officer. */
+  PERSON_IMPORT_BUSY: {
+    status: 409,
+    vi: 'Bạn đang có một lượt nhập tệp chưa xong. Hãy chờ lượt đó xong rồi nhập tiếp.',
+    en: 'You already have an import running. Wait for it to finish first.',
+  },
+  /** Job outcome: some rows are bad, so a commit wrote nothing; the report lists every bad row. */
+  IMPORT_ROWS_INVALID: {
+    status: 400,
+    vi: 'Có {count} dòng lỗi nên chưa nhập dòng nào. Hãy sửa các dòng được nêu rồi nhập lại cả tệp.',
+    en: '{count} rows are bad, so nothing was imported. Fix the rows listed and import the whole file again.',
+  },
+  /** Job outcome: rows may duplicate existing files and the officer did not confirm them; nothing written. */
+  IMPORT_DUPLICATES_UNCONFIRMED: {
+    status: 409,
+    vi: 'Có {count} dòng có thể trùng hồ sơ đã có. Hãy đối chiếu, xác nhận là người khác rồi nhập lại; chưa nhập dòng nào.',
+    en: '{count} rows may duplicate existing files. Check them, confirm they are other persons and import again; nothing was imported.',
+  },
+  /** Job outcome: the server stopped while the import ran; the transaction rolled back, nothing written. */
+  IMPORT_INTERRUPTED: {
+    status: 503,
+    vi: 'Lượt nhập bị gián đoạn (máy chủ đã khởi động lại) nên chưa nhập dòng nào. Hãy nhập lại.',
+    en: 'The import was interrupted (the server restarted), so nothing was imported. Import again.',
+  },
   /** The body is larger than the route accepts. */
   PAYLOAD_TOO_LARGE: {
     status: 413,
@@ -315,6 +405,7 @@ export const FIELD_MESSAGES = {
   PHONE: { vi: 'Số điện thoại gồm 8–15 chữ số.', en: 'A phone number has 8–15 digits.' },
   OCCUPATION: { vi: 'Nghề nghiệp dài từ 1 đến 100 ký tự.', en: 'The occupation is 1 to 100 characters long.' },
   NOTE: { vi: 'Ghi chú dài từ 1 đến 5000 ký tự.', en: 'A note is 1 to 5000 characters long.' },
+  FILE_NAME: { vi: 'Tên tệp dài từ 1 đến 200 ký tự.', en: 'A file name is 1 to 200 characters long.' },
   COMMUNE_REQUIRED: { vi: 'Hãy chọn một xã, phường, đặc khu (không phải tỉnh).', en: 'Choose a commune, not a province.' },
   BREAK_GLASS_REASON: {
     vi: 'Lý do truy cập khẩn cấp dài từ 20 đến 1000 ký tự.',
@@ -340,6 +431,45 @@ export const FIELD_MESSAGES = {
   MERGE_SELF: { vi: 'Không thể gộp một hồ sơ với chính nó.', en: 'A file cannot be merged with itself.' },
   SETTING_VALUE: { vi: 'Giá trị không hợp lệ cho tham số này.', en: 'The value is not valid for this setting.' },
   CITATION: { vi: 'Căn cứ pháp lý dài tối đa 500 ký tự.', en: 'The legal basis is at most 500 characters long.' },
+  IMPORT_REQUIRED: { vi: 'Ô này không được để trống.', en: 'This cell must not be empty.' },
+  IMPORT_DATE: {
+    vi: 'Ngày phải có dạng DD/MM/YYYY và là ngày có thật.',
+    en: 'The date must be DD/MM/YYYY and a real calendar date.',
+  },
+  IMPORT_YEAR: { vi: 'Năm sinh gồm 4 chữ số.', en: 'The year of birth has 4 digits.' },
+  IMPORT_BIRTH_REQUIRED: { vi: 'Cần ngày sinh hoặc năm sinh.', en: 'A date or year of birth is required.' },
+  IMPORT_SEX: { vi: 'Giới tính ghi Nam hoặc Nữ.', en: 'Write Nam (male) or Nữ (female).' },
+  IMPORT_YES_NO: { vi: 'Ghi Có hoặc Không.', en: 'Write Có (yes) or Không (no).' },
+  IMPORT_ADDRESS_NEEDS_UNIT: {
+    vi: 'Có địa chỉ thì phải có mã xã của địa chỉ đó.',
+    en: 'An address needs the code of its commune.',
+  },
+  IMPORT_UNIT_UNKNOWN: {
+    vi: 'Không có xã, phường, đặc khu nào mang mã này trong danh mục hiện hành.',
+    en: 'No current commune has this code.',
+  },
+  IMPORT_OUTSIDE_AREA: {
+    vi: 'Nơi ở hiện tại nằm ngoài địa bàn bạn quản lý.',
+    en: 'The current residence is outside your area.',
+  },
+  IMPORT_DUPLICATE_IN_FILE: {
+    vi: 'Số này trùng với dòng {row} của tệp.',
+    en: 'This number repeats row {row} of the file.',
+  },
+  IMPORT_ALREADY_REGISTERED: {
+    vi: 'Đã có hồ sơ mang số này trong hệ thống.',
+    en: 'A file with this number already exists.',
+  },
+  IMPORT_SIMILAR_NAME: {
+    vi: 'Có thể trùng với hồ sơ đã có (họ tên gần giống, cùng năm sinh, cùng tỉnh).',
+    en: 'May duplicate an existing file (similar name, same birth year, same province).',
+  },
+  IMPORT_HEADER_UNKNOWN: {
+    vi: 'Cột không có trong tệp mẫu (hãy xóa cột hoặc sửa tiêu đề).',
+    en: 'This column is not in the template (remove it or fix its header).',
+  },
+  IMPORT_HEADER_DUPLICATE: { vi: 'Cột này xuất hiện hai lần.', en: 'This column appears twice.' },
+  IMPORT_HEADER_MISSING: { vi: 'Thiếu cột bắt buộc này.', en: 'This required column is missing.' },
   EMPTY_UPDATE: {
     vi: 'Không có thay đổi nào được gửi.',
     en: 'No change was sent.',

@@ -23,6 +23,8 @@ interface Cell {
   required?: string[];
   /** Enter the TOTP code again first (exports of personal data). */
   stepUp?: boolean;
+  /** Send `payload` as raw bytes of this type (file uploads), not as JSON. */
+  contentType?: string;
 }
 
 /** The answer as text: a spreadsheet's cell values, so canaries are found inside xlsx files too. */
@@ -40,9 +42,25 @@ let t: TestApp;
 let w: World;
 const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
 
+/** One attachment per registered person, its bytes carrying a canary: owner key → attachment id. */
+const attachmentOf: Record<string, string> = {};
+const attachmentCanary = (o: Person) => `attachment-canary-${o.key}`;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 beforeAll(async () => {
   t = await createTestApp({ clock: clock.read });
   w = await buildWorld(t, clock);
+  for (const o of Object.values(w.people).filter((p) => p.personId)) {
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/persons/${o.personId}/attachments?kind=document&name=ho-so.pdf`,
+      payload: Buffer.from(`%PDF-1.4 ${attachmentCanary(o)}`),
+      headers: { 'content-type': 'application/pdf', 'x-csrf-token': o.browser.csrf },
+      cookies: { pcmt_session: o.browser.cookie },
+    });
+    if (uploaded.statusCode !== 201) throw new Error(`attachment ${uploaded.statusCode} ${uploaded.body}`);
+    attachmentOf[o.key] = uploaded.json().id;
+  }
 }, 300_000);
 afterAll(() => t.close());
 
@@ -113,6 +131,58 @@ const MATRIX: Record<string, () => Cell[]> = {
         required: seesPerson(p, o) ? [o.personCanary as string] : [],
       })),
     ),
+  'POST /api/persons/:id/attachments': () =>
+    everyone().flatMap((p) =>
+      owners().map((o) => ({
+        actor: p.key,
+        method: 'POST' as const,
+        url: `/api/persons/${o.personId}/attachments?kind=photo&name=anh.png`,
+        payload: Buffer.concat([PNG_SIGNATURE, Buffer.from(`photo of ${o.key} by ${p.key}`)]),
+        contentType: 'image/png',
+        allow: writesPersons(p) && areaCovers(p, o),
+        forbidden: [o.personCanary as string],
+      })),
+    ),
+  'GET /api/persons/:id/attachments': () =>
+    everyone().flatMap((p) =>
+      owners().map((o) => ({
+        actor: p.key,
+        method: 'GET' as const,
+        url: `/api/persons/${o.personId}/attachments`,
+        allow: seesPerson(p, o),
+        forbidden: [],
+      })),
+    ),
+  'GET /api/persons/:id/attachments/:attachmentId': () =>
+    everyone().flatMap((p) =>
+      owners().map((o) => ({
+        actor: p.key,
+        method: 'GET' as const,
+        url: `/api/persons/${o.personId}/attachments/${attachmentOf[o.key]}`,
+        allow: seesPerson(p, o),
+        forbidden: seesPerson(p, o) ? [] : [attachmentCanary(o)],
+        required: seesPerson(p, o) ? [attachmentCanary(o)] : [],
+      })),
+    ),
+  // Denied cells first; the owner's own withdrawal last, so no later cell needs the attachment.
+  'DELETE /api/persons/:id/attachments/:attachmentId': () => [
+    ...everyone()
+      .filter((p) => !(writesPersons(p) && areaCovers(p, person('police79a'))))
+      .map((p) => ({
+        actor: p.key,
+        method: 'DELETE' as const,
+        url: `/api/persons/${person('police79a').personId}/attachments/${attachmentOf.police79a}`,
+        allow: false,
+        forbidden: [],
+      })),
+    {
+      actor: 'police79a',
+      method: 'DELETE' as const,
+      url: `/api/persons/${person('police79a').personId}/attachments/${attachmentOf.police79a}`,
+      allow: true,
+      forbidden: [],
+    },
+  ],
   'GET /api/persons/:id/timeline': () =>
     everyone().flatMap((p) =>
       owners().map((o) => ({
@@ -365,7 +435,15 @@ describe('authorization matrix', () => {
           if (stepUp.statusCode !== 200) failures.push(`${route} as ${cell.actor}: step-up ${stepUp.statusCode}`);
         }
         const before = cell.allow ? '' : await databaseDigest(t);
-        const response = await call(t.app, actor.browser, cell.method, cell.url, cell.payload);
+        const response = cell.contentType
+          ? await t.app.inject({
+              method: cell.method,
+              url: cell.url,
+              payload: cell.payload as Buffer,
+              headers: { 'content-type': cell.contentType, 'x-csrf-token': actor.browser.csrf },
+              cookies: { pcmt_session: actor.browser.cookie },
+            })
+          : await call(t.app, actor.browser, cell.method, cell.url, cell.payload);
         const body = await answerText(response);
         const where = `${route} as ${cell.actor} → ${response.statusCode}`;
         if (cell.allow && response.statusCode >= 300) failures.push(`${where}: expected success ${body.slice(0, 200)}`);
@@ -405,6 +483,8 @@ describe('row-level security alone (service checks switched off)', () => {
       enforcement: 'database-only',
       database: t.database,
       secrets: t.app.deps.secrets,
+      // The same data keys: exports decrypt what row-level security lets through.
+      ...(t.app.deps.envelope ? { envelope: t.app.deps.envelope } : {}),
     });
     let checked = 0;
     const failures: string[] = [];
@@ -430,6 +510,12 @@ describe('row-level security alone (service checks switched off)', () => {
           ...owners()
             .filter((o) => !seesPerson(viewer, o))
             .map((o) => ({ url: `/api/persons/${o.personId}/notes`, forbidden: [o.personCanary as string] })),
+          ...owners()
+            .filter((o) => !seesPerson(viewer, o))
+            .map((o) => ({
+              url: `/api/persons/${o.personId}/attachments/${attachmentOf[o.key]}`,
+              forbidden: [attachmentCanary(o)],
+            })),
           { url: '/api/users', forbidden: foreignUsers.map((o) => o.canary) },
           ...foreignUsers.slice(0, 3).map((o) => ({ url: `/api/users/${o.id}`, forbidden: [o.canary] })),
           { url: '/api/audit-events?limit=100', forbidden: has(viewer, 'auditor') ? [] : everyone().map((o) => o.username) },

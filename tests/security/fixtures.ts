@@ -132,7 +132,8 @@ export async function databaseDigest(t: TestApp): Promise<string> {
       (SELECT count(*)::text FROM admin_unit),
       (SELECT string_agg(id::text || version::text || full_name || unit_path, ',' ORDER BY id) FROM person),
       (SELECT count(*)::text FROM person_note),
-      (SELECT count(*)::text FROM person_event)
+      (SELECT count(*)::text FROM person_event),
+      (SELECT count(*)::text || ':' || count(withdrawn_at)::text FROM person_attachment)
     )) AS digest`.execute(t.database.db);
   return rows[0]?.digest ?? '';
 }

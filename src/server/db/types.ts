@@ -20,6 +20,7 @@ export interface DB {
   person_event: PersonEventTable;
   person_note: PersonNoteTable;
   person_name_token: PersonNameTokenTable;
+  person_attachment: PersonAttachmentTable;
 }
 
 export interface AdminUnitDatasetTable {
@@ -250,4 +251,19 @@ export interface PersonNameTokenTable {
   unit_path: string;
   born: Date;
   token: string;
+}
+
+export interface PersonAttachmentTable {
+  id: string;
+  person_id: string;
+  kind: 'photo' | 'document';
+  file_name_enc: string;
+  media_type: string;
+  size_bytes: number;
+  content_enc: Buffer;
+  uploaded_at: Date;
+  uploaded_by: string | null;
+  uploaded_by_username: string | null;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
 }

@@ -162,6 +162,22 @@ export class Envelope {
     return gcmDecrypt(dek, ciphertext.slice(3), `${place.table}:${place.column}:${place.recordId}`).toString('utf8');
   }
 
+  /** A file's bytes under the record's data key: `iv (12) | tag (16) | ciphertext`, bound to its place. */
+  encryptBytes(dek: Buffer, plaintext: Buffer, place: FieldPlace): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', dek, iv);
+    cipher.setAAD(Buffer.from(`${place.table}:${place.column}:${place.recordId}`));
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  decryptBytes(dek: Buffer, sealed: Buffer, place: FieldPlace): Buffer {
+    const decipher = createDecipheriv('aes-256-gcm', dek, sealed.subarray(0, 12));
+    decipher.setAAD(Buffer.from(`${place.table}:${place.column}:${place.recordId}`));
+    decipher.setAuthTag(sealed.subarray(12, 28));
+    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+  }
+
   /** Keyed hash for equality search (an ID number is found without being stored in clear). */
   blindIndex(kind: string, value: string): string {
     return createHmac('sha256', this.indexKey).update(`${kind}:${value}`).digest('base64url');

@@ -6,6 +6,7 @@ import * as m0004 from './0004_create_agency';
 import * as m0005 from './0005_create_accounts_and_audit';
 import * as m0006 from './0006_create_person_registry';
 import * as m0007 from './0007_create_person_name_token';
+import * as m0011 from './0011_create_person_attachment';
 
 /**
  * Every migration, in order. Imported statically rather than discovered on disk: the loader
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_create_accounts_and_audit': m0005,
   '0006_create_person_registry': m0006,
   '0007_create_person_name_token': m0007,
+  '0011_create_person_attachment': m0011,
 };
