@@ -250,6 +250,9 @@ export interface PersonNameTokenTable {
   province_code: string;
   unit_path: string;
   born: Date;
+  birth_year: number;
+  classification: string;
+  sort_key: string;
   token: string;
 }
 

@@ -19,28 +19,37 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       province_code text NOT NULL,
       unit_path text NOT NULL,
       born date NOT NULL,
+      birth_year integer NOT NULL,
+      classification text NOT NULL,
+      sort_key text NOT NULL,
       token text NOT NULL
     )
   `.execute(db);
-  await sql`CREATE INDEX person_name_token_province_idx ON person_name_token (province_code, (token COLLATE "C")) INCLUDE (person_id)`.execute(
+  // Everything a search filters and sorts on is in the index, so the scan never visits the table
+  // (index-only, the policy's columns included); the page is chosen here and only its persons read.
+  const covering = sql`INCLUDE (person_id, sort_key, unit_path, born, birth_year, classification)`;
+  await sql`CREATE INDEX person_name_token_province_idx ON person_name_token (province_code, (token COLLATE "C")) ${covering}`.execute(
     db,
   );
-  await sql`CREATE INDEX person_name_token_commune_idx ON person_name_token (unit_path, (token COLLATE "C")) INCLUDE (person_id)`.execute(
+  await sql`CREATE INDEX person_name_token_commune_idx ON person_name_token (unit_path, (token COLLATE "C")) ${covering}`.execute(
     db,
   );
-  await sql`CREATE INDEX person_name_token_person_idx ON person_name_token (person_id)`.execute(db);
+  // "Has this person also a word starting with …": one probe per candidate.
+  await sql`CREATE INDEX person_name_token_person_idx ON person_name_token (person_id, (token COLLATE "C"))`.execute(db);
 
   // Statement-level with transition tables: a bulk insert of 100,000 persons tokenises in one
   // INSERT … SELECT, not 100,000 trigger calls. Updates re-tokenise only the rows whose name,
-  // place or birth changed (a version bump or a key rotation touches nothing here).
+  // place, birth, classification or merge changed (a version bump or a key rotation touches
+  // nothing here). A file merged into another has no words: search shows the kept file only.
   await sql`
     CREATE FUNCTION pcmt_person_tokens_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp AS $$
     BEGIN
-      INSERT INTO person_name_token (person_id, province_code, unit_path, born, token)
-      SELECT DISTINCT n.id, n.province_code, n.unit_path, coalesce(n.birth_date, make_date(n.birth_year, 12, 31)), w.token
+      INSERT INTO person_name_token (person_id, province_code, unit_path, born, birth_year, classification, sort_key, token)
+      SELECT DISTINCT n.id, n.province_code, n.unit_path, coalesce(n.birth_date, make_date(n.birth_year, 12, 31)),
+        n.birth_year, n.classification, n.sort_key, w.token
       FROM new_rows n, regexp_split_to_table(btrim(n.search_key), ' ') AS w(token)
-      WHERE w.token <> '';
+      WHERE w.token <> '' AND n.merged_into IS NULL;
       RETURN NULL;
     END $$
   `.execute(db);
@@ -51,15 +60,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- One statement: the DELETE and the INSERT see the same snapshot, so the new words stay.
       WITH changed AS (
         SELECT n.* FROM new_rows n JOIN old_rows o ON o.id = n.id
-        WHERE (n.search_key, n.province_code, n.unit_path, n.birth_date, n.birth_year)
-              IS DISTINCT FROM (o.search_key, o.province_code, o.unit_path, o.birth_date, o.birth_year)
+        WHERE (n.search_key, n.province_code, n.unit_path, n.birth_date, n.birth_year, n.classification, n.sort_key, n.merged_into)
+              IS DISTINCT FROM (o.search_key, o.province_code, o.unit_path, o.birth_date, o.birth_year, o.classification, o.sort_key, o.merged_into)
       ), removed AS (
         DELETE FROM person_name_token t USING changed c WHERE t.person_id = c.id
       )
-      INSERT INTO person_name_token (person_id, province_code, unit_path, born, token)
-      SELECT DISTINCT c.id, c.province_code, c.unit_path, coalesce(c.birth_date, make_date(c.birth_year, 12, 31)), w.token
+      INSERT INTO person_name_token (person_id, province_code, unit_path, born, birth_year, classification, sort_key, token)
+      SELECT DISTINCT c.id, c.province_code, c.unit_path, coalesce(c.birth_date, make_date(c.birth_year, 12, 31)),
+        c.birth_year, c.classification, c.sort_key, w.token
       FROM changed c, regexp_split_to_table(btrim(c.search_key), ' ') AS w(token)
-      WHERE w.token <> '';
+      WHERE w.token <> '' AND c.merged_into IS NULL;
       RETURN NULL;
     END $$
   `.execute(db);
@@ -87,9 +97,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // Existing persons (a database migrated with the registry already filled).
   await sql`
-    INSERT INTO person_name_token (person_id, province_code, unit_path, born, token)
-    SELECT DISTINCT p.id, p.province_code, p.unit_path, coalesce(p.birth_date, make_date(p.birth_year, 12, 31)), w.token
+    INSERT INTO person_name_token (person_id, province_code, unit_path, born, birth_year, classification, sort_key, token)
+    SELECT DISTINCT p.id, p.province_code, p.unit_path, coalesce(p.birth_date, make_date(p.birth_year, 12, 31)),
+        p.birth_year, p.classification, p.sort_key, w.token
     FROM person p, regexp_split_to_table(btrim(p.search_key), ' ') AS w(token)
-    WHERE w.token <> ''
+    WHERE w.token <> '' AND p.merged_into IS NULL
   `.execute(db);
 }

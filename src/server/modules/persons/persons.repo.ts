@@ -125,19 +125,71 @@ function matching(db: Executor, q: PersonFilter) {
   return q.fuzzy ? query.orderBy(sql`similarity(p.name_key, ${q.folded})`, 'desc') : query;
 }
 
+const PAGE_COLUMNS = [
+  'p.id',
+  'p.full_name',
+  'p.birth_year',
+  'p.birth_date',
+  'p.sex',
+  'p.classification',
+  'p.sort_key',
+  'u.code as unit_code',
+  'u.full_name as unit_full_name',
+] as const;
+
+/**
+ * A name search's page chosen inside the word table's index (migration 0007): candidates for the
+ * longest word in Vietnamese order, each other word checked by one index probe, filters on the
+ * index's own columns; only the page's persons are then read. The word table's policy already
+ * limits it to what the person policies let this transaction see, so the page is exact.
+ */
+function searchByWords(db: Executor, q: SearchQuery & { unitPath: string }) {
+  const [first, ...others] = [...new Set(q.words)].sort((a, b) => b.length - a.length);
+  if (!first) throw new Error('words required');
+  let hits = db
+    .selectFrom('person_name_token as t')
+    .select(['t.person_id', sql<string>`t.sort_key COLLATE "C"`.as('sort_c')])
+    .distinct()
+    .where(q.unitPath.includes('.') ? 't.unit_path' : 't.province_code', '=', q.unitPath)
+    .where(sql<SqlBool>`t.token COLLATE "C" >= ${first} AND t.token COLLATE "C" < ${first + AFTER_PREFIX}`);
+  for (const word of others) {
+    hits = hits.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('person_name_token as o')
+          .select(sql`1`.as('one'))
+          .whereRef('o.person_id', '=', 't.person_id')
+          .where(sql<SqlBool>`o.token COLLATE "C" >= ${word} AND o.token COLLATE "C" < ${word + AFTER_PREFIX}`),
+      ),
+    );
+  }
+  if (q.birthYear !== undefined) hits = hits.where('t.birth_year', '=', q.birthYear);
+  if (q.classification) hits = hits.where('t.classification', '=', q.classification);
+  if (q.after) {
+    const after = q.after;
+    hits = hits.where(sql<SqlBool>`(t.sort_key COLLATE "C", t.person_id) > (${after.sortKey} COLLATE "C", ${after.id}::uuid)`);
+  }
+  const page = hits
+    .orderBy('sort_c')
+    .orderBy('t.person_id')
+    .limit(q.limit + 1);
+  return db
+    .with('hit', () => page)
+    .selectFrom('hit')
+    .innerJoin('person as p', 'p.id', 'hit.person_id')
+    .innerJoin('admin_unit as u', 'u.id', 'p.current_unit_id')
+    .select(PAGE_COLUMNS)
+    .where('p.merged_into', 'is', null)
+    .orderBy(sql`p.sort_key COLLATE "C"`)
+    .orderBy('p.id')
+    .execute();
+}
+
 /** One page of a search: keyset order on the sort key (relevance order when fuzzy). */
 export function search(db: Executor, q: SearchQuery) {
-  let query = matching(db, q).select([
-    'p.id',
-    'p.full_name',
-    'p.birth_year',
-    'p.birth_date',
-    'p.sex',
-    'p.classification',
-    'p.sort_key',
-    'u.code as unit_code',
-    'u.full_name as unit_full_name',
-  ]);
+  const unitPath = q.unitPath;
+  if (unitPath && q.words.length > 0 && !q.fuzzy && !q.personalIdIndex && !q.oldIdIndex)
+    return searchByWords(db, { ...q, unitPath });
+  let query = matching(db, q).select(PAGE_COLUMNS);
   if (q.after && !q.fuzzy) {
     const after = q.after;
     query = query.where(sql<SqlBool>`(p.sort_key COLLATE "C", p.id) > (${after.sortKey} COLLATE "C", ${after.id}::uuid)`);

@@ -240,6 +240,25 @@ describe('name words (the search index of migration 0007)', () => {
     expect(await names('nhung')).toContain('Hà Thị Nhung');
   });
 
+  it('page through word matches in Vietnamese order without repeating a person with two matching words', async () => {
+    for (const [fullName, birthYear] of [
+      ['Nguyễn Nguyệt Ánh', 1991],
+      ['Ngô Thị Ngà', 1992],
+      ['Nguyễn Ngọc Ẩn', 1991],
+    ] as const) {
+      const r = await create(officer('badinh'), person({ personalId: undefined, fullName, birthYear, birthDate: undefined }));
+      expect(r.statusCode).toBe(201);
+    }
+    const names: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = (await search(officer('badinh'), { q: 'ng', birthYear: 1991, limit: 1, ...(after ? { after } : {}) })).json();
+      names.push(...page.items.map((p: { fullName: string }) => p.fullName));
+      after = page.next ?? undefined;
+    } while (after);
+    expect(names).toEqual(['Nguyễn Ngọc Ẩn', 'Nguyễn Nguyệt Ánh']);
+  });
+
   it('are visible to the database role only where their person is', async () => {
     const seen = (unitPath: string, roles: Role[]) =>
       inScope(
@@ -253,7 +272,10 @@ describe('name words (the search index of migration 0007)', () => {
       inScope(
         t.database.db,
         { kind: 'user', userId: randomUUID(), roles: ['commune_officer'], unitPath: '01.00008', agency: 'CA_XA' },
-        (trx) => sql`INSERT INTO person_name_token VALUES (gen_random_uuid(), '01', '01.00008', '2000-01-01', 'x')`.execute(trx),
+        (trx) =>
+          sql`INSERT INTO person_name_token (person_id, province_code, unit_path, born, birth_year, classification, sort_key, token) VALUES (gen_random_uuid(), '01', '01.00008', '2000-01-01', 2000, 'NONE', 'x', 'x')`.execute(
+            trx,
+          ),
       ),
     ).rejects.toThrow(/permission denied/);
   });
