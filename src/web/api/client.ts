@@ -127,18 +127,21 @@ interface RequestSpec {
   method: Method;
   url: string;
   body?: unknown;
+  /** A file sent as the raw body (uploads), with its own content type. */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
-async function send({ method, url, body, signal }: RequestSpec): Promise<Response> {
+async function send({ method, url, body, file, signal }: RequestSpec): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(url, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
       // The session cookie is HttpOnly and same-origin; it is never sent anywhere else.
       credentials: 'same-origin',
       signal,
@@ -170,7 +173,8 @@ async function refreshCsrfToken(): Promise<boolean> {
   return true;
 }
 
-async function request<T>(spec: RequestSpec, schema: z.ZodType<T> | undefined, anonymousAllowed = false): Promise<T> {
+/** Sends, retrying once with a fresh CSRF token; a failure becomes an ApiError. */
+async function sendChecked(spec: RequestSpec, anonymousAllowed: boolean): Promise<Response> {
   let response = await send(spec);
   if (!response.ok) {
     let error = await failureOf(response);
@@ -184,7 +188,40 @@ async function request<T>(spec: RequestSpec, schema: z.ZodType<T> | undefined, a
       throw error;
     }
   }
+  return response;
+}
 
+/** POSTs a file as the raw request body (attachments, imports) and reads the JSON answer. */
+export async function apiUpload<T>(path: string, options: { file: Blob; query?: QueryParams; schema: z.ZodType<T> }): Promise<T> {
+  const response = await sendChecked({ method: 'POST', url: buildUrl(path, options.query), file: options.file }, false);
+  const parsed = options.schema.safeParse(await readJson(response));
+  if (!parsed.success) throw badResponse(response);
+  return parsed.data;
+}
+
+/**
+ * Fetches a file the server makes (an export, an attachment) and hands it to the browser as a
+ * download; nothing of it stays in the page. The name comes from Content-Disposition.
+ */
+export async function apiDownload(path: string, options: { method?: 'GET' | 'POST'; body?: unknown; fallbackName: string }) {
+  const response = await sendChecked({ method: options.method ?? 'GET', url: path, body: options.body }, false);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : (plain ?? options.fallbackName);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { name, count: Number(response.headers.get('x-export-count') ?? Number.NaN) };
+}
+
+async function request<T>(spec: RequestSpec, schema: z.ZodType<T> | undefined, anonymousAllowed = false): Promise<T> {
+  const response = await sendChecked(spec, anonymousAllowed);
   if (!schema) return undefined as T;
   const parsed = schema.safeParse(await readJson(response));
   if (!parsed.success) {

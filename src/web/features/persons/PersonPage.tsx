@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useHasAnyRole } from '../../auth/session';
 import { PERSON_WRITE_ROLES } from '../../layout/navigation';
 import { usePageTitle } from '../../layout/use-page-title';
+import { PersonDocumentsTab } from '../person-documents/PersonDocumentsTab';
 import { PersonFileTab } from './PersonFileTab';
 import { PersonIdentity } from './PersonIdentity';
 import { PersonLoadFailure } from './PersonLoadFailure';
@@ -44,7 +45,7 @@ export function PersonPage() {
     {
       key: 'documents',
       label: t('persons.tab.documents'),
-      children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('persons.detail.documentsLater')} />,
+      children: <PersonDocumentsTab personId={data.id} canWrite={canWrite} />,
     },
   ];
 

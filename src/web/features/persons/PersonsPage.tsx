@@ -10,6 +10,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { PERSON_WRITE_ROLES } from '../../layout/navigation';
+import { PersonExportButton } from './PersonExportButton';
 import { PersonsTable } from './PersonsTable';
 import { type PersonFilter, personQueries } from './persons-api';
 import { UnitPicker } from './UnitPicker';
@@ -123,6 +124,7 @@ export function PersonsPage() {
             void navigateList({ search: (prev) => ({ ...prev, classification: classification ?? undefined }), replace: true })
           }
         />
+        <PersonExportButton filter={filter} />
         {filtered ? (
           <Button
             type="link"
