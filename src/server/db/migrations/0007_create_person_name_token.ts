@@ -34,8 +34,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX person_name_token_commune_idx ON person_name_token (unit_path, (token COLLATE "C")) ${covering}`.execute(
     db,
   );
-  // "Has this person also a word starting with …": one probe per candidate.
-  await sql`CREATE INDEX person_name_token_person_idx ON person_name_token (person_id, (token COLLATE "C"))`.execute(db);
+  // The trigger replaces a person's words by person.
+  await sql`CREATE INDEX person_name_token_person_idx ON person_name_token (person_id)`.execute(db);
 
   // Statement-level with transition tables: a bulk insert of 100,000 persons tokenises in one
   // INSERT … SELECT, not 100,000 trigger calls. Updates re-tokenise only the rows whose name,

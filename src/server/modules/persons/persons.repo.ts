@@ -95,10 +95,10 @@ const AFTER_PREFIX = '\u{10FFFF}';
  */
 function personsWithWordPrefix(db: Executor, unitPath: string, word: string) {
   return db
-    .selectFrom('person_name_token as t')
-    .select('t.person_id')
-    .where(unitPath.includes('.') ? 't.unit_path' : 't.province_code', '=', unitPath)
-    .where(sql<SqlBool>`t.token COLLATE "C" >= ${word} AND t.token COLLATE "C" < ${word + AFTER_PREFIX}`);
+    .selectFrom('person_name_token as w')
+    .select('w.person_id')
+    .where(unitPath.includes('.') ? 'w.unit_path' : 'w.province_code', '=', unitPath)
+    .where(sql<SqlBool>`w.token COLLATE "C" >= ${word} AND w.token COLLATE "C" < ${word + AFTER_PREFIX}`);
 }
 
 export type PersonFilter = Omit<SearchQuery, 'after' | 'limit'>;
@@ -139,8 +139,8 @@ const PAGE_COLUMNS = [
 
 /**
  * A name search's page chosen inside the word table's index (migration 0007): candidates for the
- * longest word in Vietnamese order, each other word checked by one index probe, filters on the
- * index's own columns; only the page's persons are then read. The word table's policy already
+ * longest word, the other words' sets joined to them, filters and Vietnamese order on the index's
+ * own columns; only the page's persons are then read. The word table's policy already
  * limits it to what the person policies let this transaction see, so the page is exact.
  */
 function searchByWords(db: Executor, q: SearchQuery & { unitPath: string }) {
@@ -152,16 +152,9 @@ function searchByWords(db: Executor, q: SearchQuery & { unitPath: string }) {
     .distinct()
     .where(q.unitPath.includes('.') ? 't.unit_path' : 't.province_code', '=', q.unitPath)
     .where(sql<SqlBool>`t.token COLLATE "C" >= ${first} AND t.token COLLATE "C" < ${first + AFTER_PREFIX}`);
-  for (const word of others) {
-    hits = hits.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('person_name_token as o')
-          .select(sql`1`.as('one'))
-          .whereRef('o.person_id', '=', 't.person_id')
-          .where(sql<SqlBool>`o.token COLLATE "C" >= ${word} AND o.token COLLATE "C" < ${word + AFTER_PREFIX}`),
-      ),
-    );
-  }
+  // Each other word as a set from the same index: PostgreSQL joins the sets by hashing, a few
+  // thousand index entries read in order instead of one random probe per candidate.
+  for (const word of others) hits = hits.where('t.person_id', 'in', personsWithWordPrefix(db, q.unitPath, word));
   if (q.birthYear !== undefined) hits = hits.where('t.birth_year', '=', q.birthYear);
   if (q.classification) hits = hits.where('t.classification', '=', q.classification);
   if (q.after) {
