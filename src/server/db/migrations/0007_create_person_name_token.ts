@@ -12,6 +12,14 @@ import { type Kysely, sql } from 'kysely';
  * Its own policy repeats the person policy's area, read-permission and minors conditions with
  * leakproof comparisons, so a name word is never visible where its person is not.
  */
+/** The INSERT of the words of every person in `source` (a table or a trigger's transition table). */
+const wordsOf = (source: string) => sql`
+  INSERT INTO person_name_token (person_id, province_code, unit_path, born, birth_year, classification, sort_key, token)
+  SELECT DISTINCT p.id, p.province_code, p.unit_path, coalesce(p.birth_date, make_date(p.birth_year, 12, 31)),
+    p.birth_year, p.classification, p.sort_key, w.token
+  FROM ${sql.raw(source)} p, regexp_split_to_table(btrim(p.search_key), ' ') AS w(token)
+  WHERE w.token <> '' AND p.merged_into IS NULL`;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE person_name_token (
@@ -45,11 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE FUNCTION pcmt_person_tokens_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp AS $$
     BEGIN
-      INSERT INTO person_name_token (person_id, province_code, unit_path, born, birth_year, classification, sort_key, token)
-      SELECT DISTINCT n.id, n.province_code, n.unit_path, coalesce(n.birth_date, make_date(n.birth_year, 12, 31)),
-        n.birth_year, n.classification, n.sort_key, w.token
-      FROM new_rows n, regexp_split_to_table(btrim(n.search_key), ' ') AS w(token)
-      WHERE w.token <> '' AND n.merged_into IS NULL;
+      ${wordsOf('new_rows')};
       RETURN NULL;
     END $$
   `.execute(db);
@@ -65,11 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ), removed AS (
         DELETE FROM person_name_token t USING changed c WHERE t.person_id = c.id
       )
-      INSERT INTO person_name_token (person_id, province_code, unit_path, born, birth_year, classification, sort_key, token)
-      SELECT DISTINCT c.id, c.province_code, c.unit_path, coalesce(c.birth_date, make_date(c.birth_year, 12, 31)),
-        c.birth_year, c.classification, c.sort_key, w.token
-      FROM changed c, regexp_split_to_table(btrim(c.search_key), ' ') AS w(token)
-      WHERE w.token <> '' AND c.merged_into IS NULL;
+      ${wordsOf('changed')};
       RETURN NULL;
     END $$
   `.execute(db);
@@ -96,11 +96,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`GRANT SELECT ON person_name_token TO pcmt_app`.execute(db);
 
   // Existing persons (a database migrated with the registry already filled).
-  await sql`
-    INSERT INTO person_name_token (person_id, province_code, unit_path, born, birth_year, classification, sort_key, token)
-    SELECT DISTINCT p.id, p.province_code, p.unit_path, coalesce(p.birth_date, make_date(p.birth_year, 12, 31)),
-        p.birth_year, p.classification, p.sort_key, w.token
-    FROM person p, regexp_split_to_table(btrim(p.search_key), ' ') AS w(token)
-    WHERE w.token <> '' AND p.merged_into IS NULL
-  `.execute(db);
+  await wordsOf('person').execute(db);
 }
