@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eServer, firstLoginInBrowser, launchChromium, startServer } from './support';
@@ -52,7 +53,7 @@ describe('person registry', () => {
 
     const officer = await newPage();
     await officer.goto(`${server.url}/persons`);
-    await firstLoginInBrowser(officer, 'cax.badinh', officerPassword);
+    const secret = await firstLoginInBrowser(officer, 'cax.badinh', officerPassword);
     await officer.waitForURL((url) => url.pathname === '/persons');
 
     // Register (the officer's own commune is the default residence).
@@ -72,5 +73,14 @@ describe('person registry', () => {
     await register(officer, 'Nguyễn Thị Thử Nghiệm');
     await officer.getByTestId('person-duplicates').waitFor({ timeout: 15_000 });
     expect(await officer.getByTestId('person-duplicate').first().textContent()).toContain('Nguyễn Thị Thử Nghiệm');
+
+    // Export the list: the TOTP code is asked again, then the browser receives the xlsx file.
+    await officer.goto(`${server.url}/persons`);
+    await officer.getByTestId('persons-export').click();
+    // The next time step's code: the one used at enrolment cannot be replayed.
+    await officer.getByTestId('export-code').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    const download = officer.waitForEvent('download', { timeout: 15_000 });
+    await officer.getByRole('button', { name: 'Xuất tệp' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^danh-sach-doi-tuong-\d{4}-\d{2}-\d{2}\.xlsx$/);
   });
 });
