@@ -7,8 +7,12 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { breakGlassRoutes } from './modules/break-glass/break-glass.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { personImportsRoutes } from './modules/person-imports/person-imports.routes';
 import { personAttachmentsRoutes } from './modules/persons/person-attachments.routes';
+import { personMergesRoutes } from './modules/persons/person-merges.routes';
+import { personTransfersRoutes } from './modules/persons/person-transfers.routes';
 import { personsRoutes } from './modules/persons/persons.routes';
+import { settingsRoutes } from './modules/settings/settings.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { authentication } from './platform/authn';
@@ -67,6 +71,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(auditRoutes);
   await app.register(breakGlassRoutes);
   await app.register(personsRoutes);
+  await app.register(personImportsRoutes);
+  await app.register(personTransfersRoutes);
+  await app.register(personMergesRoutes);
+  await app.register(settingsRoutes);
   await app.register(personAttachmentsRoutes);
 
   await registerWebAssets(app, options.serveWeb ? deps.config.webDistDir : '');

@@ -55,6 +55,13 @@ const EnvSchema = z.object({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
+  /** Largest person-registry import file (xlsx or CSV) accepted by `POST /api/person-imports`. */
+  IMPORT_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
 });
 
 export interface Config {
@@ -72,6 +79,8 @@ export interface Config {
   defaultLocale: (typeof LOCALES)[number];
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Largest import file (the person-registry import route only). */
+  importBodyLimitBytes: number;
   /** Built web assets served at `/`. */
   webDistDir: string;
 }
@@ -112,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     trustProxy: e.TRUST_PROXY === 'true',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    importBodyLimitBytes: e.IMPORT_BODY_LIMIT_BYTES,
     webDistDir: path.join(PROJECT_ROOT, 'dist', 'web'),
   });
 }

@@ -198,13 +198,20 @@ export const PERMISSIONS = [
   'audit:verify',
   'break_glass:request',
   'break_glass:review',
+  // Merge two management files of one person, and undo it (docs/ACCESS.md). Needs person write access too.
+  'person:merge',
+  // Legal parameters and other settings stored as data (deadlines with their citation).
+  'setting:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: ['user:read', 'user:manage', 'session:revoke_any', 'token:manage_any', 'agency:manage'],
+  system_admin: ['user:read', 'user:manage', 'session:revoke_any', 'token:manage_any', 'agency:manage', 'setting:manage'],
   provincial_lead: ['break_glass:request', 'break_glass:review'],
-  provincial_officer: ['break_glass:request'],
+  // Merging files is the provincial police's (ACCESS-PRINCIPLES.md: provincial police handle the
+  // registry across communes); the service also requires write access to person records, so a
+  // provincial officer of another agency holds the permission but cannot use it.
+  provincial_officer: ['break_glass:request', 'person:merge'],
   commune_officer: ['break_glass:request'],
   facility_staff: [],
   auditor: ['audit:read', 'audit:verify', 'break_glass:review'],

@@ -187,6 +187,16 @@ const personRoute = createRoute({
   ),
 });
 
+/** Bulk registration from a filled-in template: the file never appears in an address. */
+const personImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons/import',
+  component: forRoles(
+    PERSON_WRITE_ROLES,
+    lazyRouteComponent(() => import('./features/person-import/PersonImportPage'), 'PersonImportPage'),
+  ),
+});
+
 const personEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/persons/$id/edit',
@@ -194,6 +204,13 @@ const personEditRoute = createRoute({
     PERSON_WRITE_ROLES,
     lazyRouteComponent(() => import('./features/persons/PersonEditPage'), 'PersonEditPage'),
   ),
+});
+
+/** "Việc cần làm": what waits for the user's unit (transfers to acknowledge, …). */
+const workQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/work-queue',
+  component: lazyRouteComponent(() => import('./features/work-queue/WorkQueuePage'), 'WorkQueuePage'),
 });
 
 /** Any other address: "not found", inside the layout and only after login (it reveals nothing before). */
@@ -211,8 +228,10 @@ const routeTree = rootRoute.addChildren([
     breakGlassRoute,
     personsRoute,
     personCreateRoute,
+    personImportRoute,
     personRoute,
     personEditRoute,
+    workQueueRoute,
     notFoundRoute,
   ]),
 ]);

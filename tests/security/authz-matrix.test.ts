@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, TestClock, totp } from '../support/auth';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, CANARY_RECORD, databaseDigest, type Person, type World } from './fixtures';
+import { buildMoveFixtures, type MoveFixtures, moveCrossScopeReads, moveMatrix } from './registry-moves';
 
 /**
  * The authorization matrix (SECURITY-RELIABILITY.md S1, S2): every registered route, every actor,
@@ -46,6 +47,8 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
 const attachmentOf: Record<string, string> = {};
 const attachmentCanary = (o: Person) => `attachment-canary-${o.key}`;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Transfers, merges and settings: subjects of their own (registry-moves.ts). */
+let moves: MoveFixtures;
 
 beforeAll(async () => {
   t = await createTestApp({ clock: clock.read });
@@ -61,8 +64,35 @@ beforeAll(async () => {
     if (uploaded.statusCode !== 201) throw new Error(`attachment ${uploaded.statusCode} ${uploaded.body}`);
     attachmentOf[o.key] = uploaded.json().id;
   }
+  moves = await buildMoveFixtures(t, w);
 }, 300_000);
 afterAll(() => t.close());
+
+/** A person-import CSV of one fake row in commune p01a (a dry run writes nothing but its job). */
+const importCsv = () =>
+  Buffer.from(
+    `Họ tên,Năm sinh,Giới tính,Mã xã nơi ở hiện tại,Có nơi cư trú ổn định\nNgười Nhập Ma Trận,1990,Nam,${w.communes.p01a},Có\n`,
+  );
+/** A finished import of police01a's: only its owner may read it. */
+let importJobId = '';
+beforeAll(async () => {
+  const owner = person('police01a');
+  const started = await t.app.inject({
+    method: 'POST',
+    url: '/api/person-imports?dryRun=true',
+    payload: importCsv(),
+    headers: { 'content-type': 'text/csv', 'x-csrf-token': owner.browser.csrf },
+    cookies: { pcmt_session: owner.browser.cookie },
+  });
+  if (started.statusCode !== 202) throw new Error(`import ${started.statusCode} ${started.body}`);
+  importJobId = started.json().id;
+  for (let i = 0; i < 200; i++) {
+    const job = (await call(t.app, owner.browser, 'GET', `/api/person-imports/${importJobId}`)).json();
+    if (job.status === 'done') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('import fixture did not finish');
+}, 60_000);
 
 const everyone = () => Object.values(w.people);
 const has = (p: Person, ...roles: string[]) => p.roles.some((r) => roles.includes(r));
@@ -388,6 +418,37 @@ const MATRIX: Record<string, () => Cell[]> = {
       forbidden: canariesExcept((o) => o === p),
       required: [p.canary],
     })),
+  'POST /api/person-imports': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'POST',
+      url: '/api/person-imports?dryRun=true',
+      payload: importCsv(),
+      contentType: 'text/csv',
+      allow: writesPersons(p),
+      forbidden: [],
+    })),
+  'GET /api/person-imports/template': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: '/api/person-imports/template?format=csv',
+      allow: writesPersons(p),
+      forbidden: [],
+    })),
+  'GET /api/person-imports/:id': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: `/api/person-imports/${importJobId}`,
+      allow: p.key === 'police01a',
+      forbidden: p.key === 'police01a' ? [] : [importJobId],
+      required: p.key === 'police01a' ? [importJobId] : [],
+    })),
+  ...moveMatrix(
+    () => w,
+    () => moves,
+  ),
 };
 
 /** Routes whose answer is the same for every caller (no records in scope). */
@@ -531,6 +592,8 @@ describe('row-level security alone (service checks switched off)', () => {
               .filter((o) => o !== viewer)
               .map((o) => o.browser.cookie),
           },
+          ...moveCrossScopeReads(w, moves, viewer),
+          ...(viewer.key === 'police01a' ? [] : [{ url: `/api/person-imports/${importJobId}`, forbidden: [importJobId] }]),
         ];
         for (const read of reads) {
           const response = await call(unchecked.app, viewer.browser, read.method ?? 'GET', read.url, read.payload);

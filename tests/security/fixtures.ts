@@ -133,7 +133,11 @@ export async function databaseDigest(t: TestApp): Promise<string> {
       (SELECT string_agg(id::text || version::text || full_name || unit_path, ',' ORDER BY id) FROM person),
       (SELECT count(*)::text FROM person_note),
       (SELECT count(*)::text FROM person_event),
-      (SELECT count(*)::text || ':' || count(withdrawn_at)::text FROM person_attachment)
+      (SELECT count(*)::text || ':' || count(withdrawn_at)::text FROM person_attachment),
+      (SELECT string_agg(md5(t::text), ',' ORDER BY id) FROM person_transfer t),
+      (SELECT string_agg(md5(m::text), ',' ORDER BY id) FROM person_merge m),
+      (SELECT count(*)::text FROM person_merge_row),
+      (SELECT string_agg(md5(s::text), ',' ORDER BY key) FROM app_setting s)
     )) AS digest`.execute(t.database.db);
   return rows[0]?.digest ?? '';
 }

@@ -71,7 +71,16 @@ const hostileBody = fc.oneof(
 function actorFor(url: string) {
   if (url.startsWith('/api/users')) return w.people.admin;
   if (url.startsWith('/api/audit-events')) return w.people.auditor;
-  if (url.startsWith('/api/persons')) return w.people.police01a;
+  if (url.startsWith('/api/settings')) return w.people.admin;
+  // Merges and their undo: the provincial police (person:merge); transfers: the commune police.
+  if (url.startsWith('/api/person-merges') || url.endsWith('/merge')) return w.people.police01;
+  if (
+    url.startsWith('/api/persons') ||
+    url.startsWith('/api/person-transfers') ||
+    url.startsWith('/api/person-imports') ||
+    url === '/api/work-queue'
+  )
+    return w.people.police01a;
   return w.people.lead01;
 }
 

@@ -9,6 +9,7 @@ import { APP_VERSION } from '../platform/version';
 import { registerAccountCommands } from './commands/accounts';
 import { registerAgencyCommands } from './commands/agencies';
 import { registerGenerateCommands } from './commands/generate';
+import { registerImportCommands } from './commands/import';
 import { registerKeyCommands } from './commands/keys';
 import { registerUnitCommands } from './commands/units';
 import { openCliDatabase } from './database';
@@ -44,6 +45,7 @@ registerAgencyCommands(program, getConfig);
 registerAccountCommands(program, getConfig);
 registerKeyCommands(program, getConfig);
 registerGenerateCommands(program, getConfig);
+registerImportCommands(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

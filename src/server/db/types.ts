@@ -20,7 +20,12 @@ export interface DB {
   person_event: PersonEventTable;
   person_note: PersonNoteTable;
   person_name_token: PersonNameTokenTable;
+  person_import: PersonImportTable;
   person_attachment: PersonAttachmentTable;
+  app_setting: AppSettingTable;
+  person_transfer: PersonTransferTable;
+  person_merge: PersonMergeTable;
+  person_merge_row: PersonMergeRowTable;
 }
 
 export interface AdminUnitDatasetTable {
@@ -256,6 +261,64 @@ export interface PersonNameTokenTable {
   token: string;
 }
 
+/** Settings stored as data, with their legal basis (migration 0009); keys come from migrations. */
+export interface AppSettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  citation: string;
+  confirmed: boolean;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+/** A move of a person's file between communes (migration 0009). Reason, address and note are sealed with the person's key. */
+export interface PersonTransferTable {
+  id: string;
+  person_id: string;
+  from_unit_id: string;
+  from_unit_path: string;
+  from_province_code: string;
+  to_unit_id: string;
+  to_unit_path: string;
+  to_province_code: string;
+  to_address_enc: string | null;
+  reason_enc: string;
+  requested_at: Date;
+  requested_by: string | null;
+  requested_by_username: string | null;
+  deadline_days: number;
+  /** ISO date (Việt Nam calendar). */
+  due_date: string;
+  status: 'pending' | 'accepted' | 'rejected' | 'cancelled';
+  decided_at: Date | null;
+  decided_by: string | null;
+  decided_by_username: string | null;
+  note_enc: string | null;
+}
+
+/** One merge of a duplicate file into a kept one (migration 0010). */
+export interface PersonMergeTable {
+  id: string;
+  kept_person_id: string;
+  duplicate_person_id: string;
+  reason_enc: string;
+  merged_at: Date;
+  merged_by: string | null;
+  merged_by_username: string | null;
+  undone_at: Date | null;
+  undone_by: string | null;
+  undone_by_username: string | null;
+  undo_reason_enc: string | null;
+}
+
+/** A row a merge moved: undo moves exactly these back. */
+export interface PersonMergeRowTable {
+  merge_id: string;
+  table_name: string;
+  row_id: string;
+}
+
 export interface PersonAttachmentTable {
   id: string;
   person_id: string;
@@ -269,4 +332,27 @@ export interface PersonAttachmentTable {
   uploaded_by_username: string | null;
   withdrawn_at: Date | null;
   withdrawn_by: string | null;
+}
+
+/** One bulk import of persons (migration 0008): progress and report, never the file's values. */
+export interface PersonImportTable {
+  id: string;
+  owner_user_id: string;
+  file_type: 'csv' | 'xlsx';
+  dry_run: boolean;
+  confirm_duplicates: boolean;
+  status: 'validating' | 'committing' | 'done' | 'failed';
+  total_rows: number;
+  processed_rows: Generated<number>;
+  valid_rows: Generated<number>;
+  error_rows: Generated<number>;
+  warning_rows: Generated<number>;
+  created_rows: Generated<number>;
+  /** `StoredRowIssue[]` (person-imports.validate.ts): row, column key, message in both languages, candidate ids. */
+  row_errors: ColumnType<unknown, string | undefined, string>;
+  row_warnings: ColumnType<unknown, string | undefined, string>;
+  failure_code: string | null;
+  started_at: Date;
+  updated_at: Date;
+  finished_at: Date | null;
 }

@@ -6,7 +6,7 @@ export interface NavModule {
   key: string;
   labelKey: ParseKeys;
   /** Route of a working page; absent while the module is still being built. */
-  to?: '/' | '/units' | '/agencies' | '/admin/users' | '/audit' | '/break-glass' | '/persons';
+  to?: '/' | '/units' | '/agencies' | '/admin/users' | '/audit' | '/break-glass' | '/persons' | '/work-queue';
   /** Shown only to users holding this permission (a list: any one of them). */
   permission?: Permission | readonly Permission[];
   /** Shown only to users holding one of these roles (modules whose access also depends on the agency). */
@@ -46,7 +46,8 @@ export const PERSON_WRITE_ROLES: readonly Role[] = ['commune_officer', 'provinci
  */
 export const WORK_MODULES: NavModule[] = [
   { key: 'home', labelKey: 'nav.home', to: '/' },
-  { key: 'tasks', labelKey: 'nav.tasks' },
+  // "Việc cần làm": the work queue, everyone's (USER-JOURNEYS.md); empty for those without items.
+  { key: 'tasks', labelKey: 'nav.tasks', to: '/work-queue' },
   { key: 'plans', labelKey: 'nav.plans' },
   { key: 'subjects', labelKey: 'nav.subjects', to: '/persons', roles: PERSON_REGISTRY_ROLES },
   { key: 'hotspots', labelKey: 'nav.hotspots' },

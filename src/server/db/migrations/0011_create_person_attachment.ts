@@ -31,15 +31,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE POLICY person_attachment_read ON person_attachment FOR SELECT
       USING (EXISTS (SELECT 1 FROM person p WHERE p.id = person_id))
   `.execute(db);
-  // Writing needs write access to the person: the person_update policy decides through the
-  // sub-select's visibility only for reads, so the write rule is spelled out as for person rows.
+  // Writing (adding, withdrawing, a merge moving it) needs write access to the person's own area,
+  // not only a read: during a transfer the receiving commune reads the file but may not add to it
+  // (as person_note_insert, migration 0009).
+  const area = sql`(SELECT current_setting('pcmt.area', true))`;
   const writable = sql`(SELECT pcmt_is_system())
     OR ((SELECT coalesce(current_setting('pcmt.person_write', true), '') = 'on')
-        AND EXISTS (SELECT 1 FROM person p WHERE p.id = person_id))`;
+        AND EXISTS (SELECT 1 FROM person p WHERE p.id = person_id AND (p.province_code = ${area} OR p.unit_path = ${area})))`;
   await sql`CREATE POLICY person_attachment_insert ON person_attachment FOR INSERT WITH CHECK (${writable})`.execute(db);
   await sql`CREATE POLICY person_attachment_update ON person_attachment FOR UPDATE USING (${writable}) WITH CHECK (${writable})`.execute(
     db,
   );
   await sql`GRANT SELECT, INSERT ON person_attachment TO pcmt_app`.execute(db);
-  await sql`GRANT UPDATE (withdrawn_at, withdrawn_by, person_id) ON person_attachment TO pcmt_app`.execute(db);
+  // person_id and the sealed columns: a merge moves an attachment and re-seals it under the kept
+  // file's data key (person-merges.repo.ts, PERSON_LINKED_TABLES).
+  await sql`
+    GRANT UPDATE (withdrawn_at, withdrawn_by, person_id, file_name_enc, content_enc) ON person_attachment TO pcmt_app
+  `.execute(db);
 }

@@ -6,6 +6,9 @@ import * as m0004 from './0004_create_agency';
 import * as m0005 from './0005_create_accounts_and_audit';
 import * as m0006 from './0006_create_person_registry';
 import * as m0007 from './0007_create_person_name_token';
+import * as m0008 from './0008_create_person_import';
+import * as m0009 from './0009_create_person_transfer';
+import * as m0010 from './0010_create_person_merge';
 import * as m0011 from './0011_create_person_attachment';
 
 /**
@@ -21,5 +24,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_create_accounts_and_audit': m0005,
   '0006_create_person_registry': m0006,
   '0007_create_person_name_token': m0007,
+  '0008_create_person_import': m0008,
+  '0009_create_person_transfer': m0009,
+  '0010_create_person_merge': m0010,
   '0011_create_person_attachment': m0011,
 };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
+import { MIGRATIONS } from '../../db/migrations';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,7 +21,12 @@ describe('operations endpoints', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       status: 'ready',
-      database: { mode: t.database.mode, reachable: true, appliedMigrations: 6, pendingMigrations: [] },
+      database: {
+        mode: t.database.mode,
+        reachable: true,
+        appliedMigrations: Object.keys(MIGRATIONS).length,
+        pendingMigrations: [],
+      },
     });
   });
 

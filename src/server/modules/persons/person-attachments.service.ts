@@ -23,8 +23,9 @@ export function sniffMediaType(bytes: Buffer): AttachmentMediaType | null {
   return null;
 }
 
-async function personOrNotFound(trx: Executor, id: string) {
-  const person = await repo.findById(trx, id);
+/** The person as read; for a write, locked, which the update policy allows only to the file's writers. */
+async function personOrNotFound(trx: Executor, id: string, intent: 'read' | 'write' = 'read') {
+  const person = intent === 'write' ? await repo.findByIdForUpdate(trx, id) : await repo.findById(trx, id);
   if (!person) throw new AppError('PERSON_NOT_FOUND');
   return person;
 }
@@ -57,7 +58,7 @@ export async function addAttachment(
   const envelope = envelopeOf(ctx);
   const now = ctx.clock();
   return scoped(ctx, actor, async (trx) => {
-    const person = await personOrNotFound(trx, personId);
+    const person = await personOrNotFound(trx, personId, 'write');
     const dek = envelope.unwrap(person.data_key, 'person', personId);
     const id = randomUUID();
     const place = (column: string) => ({ table: 'person_attachment', column, recordId: id });
@@ -140,7 +141,7 @@ export async function withdrawAttachment(ctx: ServiceContext, personId: string, 
   const actor = requirePersonAccess(ctx, 'write');
   const now = ctx.clock();
   await scoped(ctx, actor, async (trx) => {
-    await personOrNotFound(trx, personId);
+    await personOrNotFound(trx, personId, 'write');
     const withdrawn = await attachments.withdrawAttachment(trx, personId, attachmentId, now, actor.userId);
     if (!withdrawn) throw new AppError('ATTACHMENT_NOT_FOUND');
     await repo.insertEvent(trx, {

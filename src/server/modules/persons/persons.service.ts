@@ -86,24 +86,36 @@ const ID_PROBLEM_MESSAGE: Record<string, FieldMessageKey> = {
   year: 'PERSONAL_ID_YEAR',
 };
 
-/** Checks that zod cannot: the ID number against sex and birth year, dates against today. */
-function validatePerson(ctx: ServiceContext, body: PersonCreateBody | PersonUpdateBody): void {
-  const today = todayInVietnam(ctx.clock());
-  const issues: Issue[] = [];
+/**
+ * Checks that zod cannot: the ID number against sex and birth year, dates against today. Returns
+ * the field and message of each problem (the import reports them per row; a registration throws).
+ */
+export function personRuleIssues(
+  body: PersonCreateBody | PersonUpdateBody,
+  today: string,
+): { field: 'personalId' | 'birthYear' | 'birthDate'; message: FieldMessageKey }[] {
+  const issues: { field: 'personalId' | 'birthYear' | 'birthDate'; message: FieldMessageKey }[] = [];
   if (body.personalId) {
     for (const problem of checkPersonalId(body.personalId, { sex: body.sex, birthYear: body.birthYear })) {
-      issues.push(fieldIssue(ctx, ['personalId'], ID_PROBLEM_MESSAGE[problem] ?? 'PERSONAL_ID_FORMAT'));
+      issues.push({ field: 'personalId', message: ID_PROBLEM_MESSAGE[problem] ?? 'PERSONAL_ID_FORMAT' });
     }
   }
   if (body.birthDate && Number(body.birthDate.slice(0, 4)) !== body.birthYear)
-    issues.push(fieldIssue(ctx, ['birthYear'], 'BIRTH_YEAR_MISMATCH'));
+    issues.push({ field: 'birthYear', message: 'BIRTH_YEAR_MISMATCH' });
   if ((body.birthDate && body.birthDate > today) || body.birthYear > Number(today.slice(0, 4)))
-    issues.push(fieldIssue(ctx, ['birthDate'], 'BIRTH_DATE_FUTURE'));
-  if (body.birthYear < Number(today.slice(0, 4)) - 120) issues.push(fieldIssue(ctx, ['birthYear'], 'BIRTH_DATE_AGE'));
+    issues.push({ field: 'birthDate', message: 'BIRTH_DATE_FUTURE' });
+  if (body.birthYear < Number(today.slice(0, 4)) - 120) issues.push({ field: 'birthYear', message: 'BIRTH_DATE_AGE' });
+  return issues;
+}
+
+function validatePerson(ctx: ServiceContext, body: PersonCreateBody | PersonUpdateBody): void {
+  const issues = personRuleIssues(body, todayInVietnam(ctx.clock())).map((issue) =>
+    fieldIssue(ctx, [issue.field], issue.message),
+  );
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', {}, issues);
 }
 
-interface ResolvedResidence {
+export interface ResolvedResidence {
   unitId: string;
   path: string;
   address: string | null;
@@ -130,8 +142,8 @@ async function resolveResidence(
   };
 }
 
-/** The encrypted and derived columns of a person, under the record's own data key. */
-function personColumns(
+/** The encrypted and derived columns of a person, under the record's own data key (also the import's). */
+export function personColumns(
   envelope: Envelope,
   id: string,
   dek: Buffer,
@@ -548,7 +560,10 @@ export async function addNote(ctx: ServiceContext, id: string, text: string) {
   const envelope = envelopeOf(ctx);
   const now = ctx.clock();
   return scoped(ctx, actor, async (trx) => {
-    const person = await visiblePerson(trx, id);
+    // FOR UPDATE applies the person's update policy: a reader (the receiving commune of a pending
+    // transfer, a break-the-glass grant) finds nothing to write to.
+    const person = await repo.findByIdForUpdate(trx, id);
+    if (!person) throw new AppError('PERSON_NOT_FOUND');
     const dek = envelope.unwrap(person.data_key, 'person', id);
     const noteId = randomUUID();
     const note = await repo.insertNote(trx, {

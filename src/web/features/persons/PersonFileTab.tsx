@@ -37,7 +37,18 @@ export function PersonFileTab({ person, canWrite }: { person: PersonDto; canWrit
 }
 
 /** Kinds of file event the server records (persons.service.ts); others show the server's summary only. */
-const EVENT_KINDS = ['file_opened', 'identity_updated', 'note_added'] as const;
+const EVENT_KINDS = [
+  'file_opened',
+  'identity_updated',
+  'note_added',
+  'transfer_requested',
+  'transfer_accepted',
+  'transfer_rejected',
+  'transfer_cancelled',
+  'merge_absorbed',
+  'merged_into',
+  'merge_undone',
+] as const;
 const isKnownKind = (kind: string): kind is (typeof EVENT_KINDS)[number] => (EVENT_KINDS as readonly string[]).includes(kind);
 
 function PersonTimeline({ id }: { id: string }) {

@@ -10,6 +10,7 @@ import { PersonDocumentsTab } from '../person-documents/PersonDocumentsTab';
 import { PersonFileTab } from './PersonFileTab';
 import { PersonIdentity } from './PersonIdentity';
 import { PersonLoadFailure } from './PersonLoadFailure';
+import { MergeBanner, PendingTransferBanner, PersonMoveActions, TransfersTab } from './PersonMoves';
 import { PersonTags } from './PersonTags';
 import { personQueries } from './persons-api';
 import { PersonTab } from './persons-search';
@@ -37,6 +38,7 @@ export function PersonPage() {
   const tabs: TabsProps['items'] = [
     { key: 'identity', label: t('persons.tab.identity'), children: <PersonIdentity person={data} /> },
     { key: 'file', label: t('persons.tab.file'), children: <PersonFileTab person={data} canWrite={canWrite} /> },
+    { key: 'transfers', label: t('persons.tab.transfers'), children: <TransfersTab personId={data.id} /> },
     {
       key: 'procedures',
       label: t('persons.tab.procedures'),
@@ -68,6 +70,7 @@ export function PersonPage() {
             <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate({ to: '/persons' })}>
               {t('persons.backToList')}
             </Button>
+            <PersonMoveActions person={data} canWrite={canWrite} />
             {canWrite ? (
               <Button
                 type="primary"
@@ -81,6 +84,8 @@ export function PersonPage() {
           </Flex>
         </Flex>
       </header>
+      <PendingTransferBanner personId={data.id} />
+      <MergeBanner personId={data.id} />
       <Tabs
         activeKey={tab ?? 'identity'}
         items={tabs}

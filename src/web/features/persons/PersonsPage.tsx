@@ -1,4 +1,4 @@
-import { UserAddOutlined } from '@ant-design/icons';
+import { UploadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Classification } from '@shared/contracts/persons';
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -74,15 +74,23 @@ export function PersonsPage() {
           />
         </div>
         {canCreate ? (
-          <Button
-            type="primary"
-            icon={<UserAddOutlined />}
-            data-testid="person-create"
-            className="pcmt-toolbar-end"
-            onClick={() => void navigate({ to: '/persons/new' })}
-          >
-            {t('persons.create')}
-          </Button>
+          <Flex gap={8} className="pcmt-toolbar-end">
+            <Button
+              icon={<UploadOutlined />}
+              data-testid="person-import"
+              onClick={() => void navigate({ to: '/persons/import' })}
+            >
+              {t('personImport.button')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<UserAddOutlined />}
+              data-testid="person-create"
+              onClick={() => void navigate({ to: '/persons/new' })}
+            >
+              {t('persons.create')}
+            </Button>
+          </Flex>
         ) : null}
       </Flex>
       <Flex align="center" wrap gap={12} className="pcmt-toolbar">

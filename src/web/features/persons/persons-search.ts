@@ -15,7 +15,7 @@ export const PersonsSearch = z.object({
 export type PersonsSearch = z.infer<typeof PersonsSearch>;
 
 /** The tabs of a person's page. */
-export const PersonTab = z.enum(['identity', 'file', 'procedures', 'documents']);
+export const PersonTab = z.enum(['identity', 'file', 'transfers', 'procedures', 'documents']);
 export type PersonTab = z.infer<typeof PersonTab>;
 
 /** URL search params of /persons/$id: `?tab=file` opens the management file. */

@@ -1,0 +1,100 @@
+import type { WorkQueueItemDto } from '@shared/contracts/person-transfers';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Empty, Skeleton, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { displayDate, displayDateTime } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { moveQueries } from '../persons/person-moves-api';
+
+const DIRECTION_COLOR: Record<WorkQueueItemDto['direction'], string> = {
+  incoming: 'blue',
+  outgoing: 'default',
+  internal: 'purple',
+};
+
+/**
+ * /work-queue, "Việc cần làm" (USER-JOURNEYS.md: where a commune officer starts the day): what
+ * waits for the officer's unit, oldest deadline first, overdue items in red. Today: residence
+ * transfers to acknowledge (incoming) or awaiting the other commune (outgoing).
+ */
+export function WorkQueuePage() {
+  const { t } = useTranslation();
+  const queue = useQuery(moveQueries.workQueue());
+  const columns: TableColumnsType<WorkQueueItemDto> = [
+    {
+      key: 'due',
+      title: t('workQueue.column.due'),
+      width: 150,
+      render: (_, item) => (
+        <Space size={4} wrap>
+          <span data-testid="work-item-due">{displayDate(item.dueDate)}</span>
+          {item.overdue ? (
+            <Tag color="red" data-testid="work-item-overdue">
+              {t('workQueue.overdue')}
+            </Tag>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      key: 'what',
+      title: t('workQueue.column.what'),
+      render: (_, item) => (
+        <Space size={[6, 4]} wrap>
+          <Tag color={DIRECTION_COLOR[item.direction]}>{t(`workQueue.direction.${item.direction}`)}</Tag>
+          <span>{t('workQueue.transfer', { from: item.fromUnit.fullName, to: item.toUnit.fullName })}</span>
+        </Space>
+      ),
+    },
+    {
+      key: 'person',
+      title: t('workQueue.column.person'),
+      width: 260,
+      render: (_, item) => (
+        <Link to="/persons/$id" params={{ id: item.personId }} search={{ tab: 'transfers' }} data-testid="work-item-link">
+          <strong>{item.fullName}</strong> ({item.birthYear})
+        </Link>
+      ),
+    },
+    {
+      key: 'requested',
+      title: t('workQueue.column.requested'),
+      width: 130,
+      render: (_, item) => displayDateTime(item.requestedAt).slice(0, 10),
+    },
+  ];
+  return (
+    <>
+      <PageHeader title={t('workQueue.title')} lead={t('workQueue.lead')} />
+      {queue.isPending ? <Skeleton active paragraph={{ rows: 5 }} /> : null}
+      {queue.isError ? <ApiErrorAlert error={queue.error} onRetry={() => void queue.refetch()} /> : null}
+      {queue.data ? (
+        queue.data.items.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workQueue.empty')} />
+        ) : (
+          <>
+            <Typography.Paragraph type="secondary">
+              {t('workQueue.summary', {
+                count: queue.data.items.length,
+                overdue: queue.data.items.filter((item) => item.overdue).length,
+                date: displayDate(queue.data.today),
+              })}
+            </Typography.Paragraph>
+            <Table<WorkQueueItemDto>
+              size="middle"
+              rowKey="transferId"
+              columns={columns}
+              dataSource={queue.data.items}
+              pagination={false}
+              rowClassName={(item) => (item.overdue ? 'pcmt-row-overdue' : '')}
+              onRow={() => ({ 'data-testid': 'work-item' }) as HTMLAttributes<HTMLElement>}
+            />
+          </>
+        )
+      ) : null}
+    </>
+  );
+}
