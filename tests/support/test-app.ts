@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import type { AppDeps } from '../../src/server/platform/context';
@@ -69,4 +70,11 @@ export async function createTestApp(
       await database.close();
     },
   };
+}
+
+/** How many audit events of this action name this record (tests of "audited in the same transaction"). */
+export async function auditCount(t: TestApp, action: string, recordId: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM audit_event WHERE action = ${action} AND record_id = ${recordId}`.execute(t.database.db);
+  return rows[0]?.n ?? 0;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, call, firstLogin, makeUser, TestClock } from '../../../../tests/support/auth';
-import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
+import { auditCount as countAudit, createTestApp, type TestApp } from '../../../../tests/support/test-app';
 
 /** Merging two files of one person, and undoing it (fake people only). */
 const DOCUMENT = Buffer.from('%PDF-1.4 biên bản giả lập');
@@ -62,14 +62,7 @@ async function register(key: string, unitCode: string, fullName: string): Promis
 const version = async (key: string, id: string) => (await send(key, 'GET', `/api/persons/${id}`)).json().version as number;
 const ids = async (key: string, url: string) =>
   ((await send(key, 'GET', url)).json().items as { id: string }[]).map((item) => item.id).sort();
-const auditCount = async (action: string, recordId: string) =>
-  Number(
-    (
-      await sql<{
-        n: string;
-      }>`SELECT count(*) AS n FROM audit_event WHERE action = ${action} AND record_id = ${recordId}`.execute(t.database.db)
-    ).rows[0]?.n,
-  );
+const auditCount = (action: string, recordId: string) => countAudit(t, action, recordId);
 
 describe('merging two files of one person', () => {
   let kept: Created;

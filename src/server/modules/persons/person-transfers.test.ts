@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, call, firstLogin, login, makeUser, NEW_PASSWORD, TestClock } from '../../../../tests/support/auth';
-import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
+import { auditCount as countAudit, createTestApp, type TestApp } from '../../../../tests/support/test-app';
 
 /** Residence transfers between communes and the work queue (fake people only). */
 const clock = new TestClock(new Date('2026-06-15T03:00:00Z'));
@@ -81,14 +81,7 @@ const queue = async (key: string) => {
   };
 };
 const status = async (key: string, url: string) => (await call(t.app, as(key), 'GET', url)).statusCode;
-const auditCount = async (action: string, recordId: string) =>
-  Number(
-    (
-      await sql<{
-        n: string;
-      }>`SELECT count(*) AS n FROM audit_event WHERE action = ${action} AND record_id = ${recordId}`.execute(t.database.db)
-    ).rows[0]?.n,
-  );
+const auditCount = (action: string, recordId: string) => countAudit(t, action, recordId);
 
 describe('a transfer to another commune', () => {
   let person: { id: string; version: number; fullName: string };
