@@ -15,6 +15,9 @@ const CANARIES = {
   address: 'CANARYDIACHI-7731',
   family: 'CANARYGIADINH-5512',
   note: 'CANARYGHICHU-9043',
+  attachmentName: 'CANARYTENTEP-2208',
+  attachmentBytes: 'CANARYNOIDUNG-6619',
+  transferReason: 'CANARYLYDO-4471',
 };
 const clock = new TestClock();
 let t: TestApp;
@@ -42,6 +45,19 @@ beforeAll(async () => {
   expect(created.statusCode).toBe(201);
   personId = created.json().id;
   expect((await call(t.app, officer, 'POST', `/api/persons/${personId}/notes`, { text: CANARIES.note })).statusCode).toBe(201);
+  const attached = await t.app.inject({
+    method: 'POST',
+    url: `/api/persons/${personId}/attachments?kind=document&name=${CANARIES.attachmentName}.pdf`,
+    payload: Buffer.from(`%PDF-1.4 ${CANARIES.attachmentBytes}`),
+    headers: { 'content-type': 'application/pdf', 'x-csrf-token': officer.csrf },
+    cookies: { pcmt_session: officer.cookie },
+  });
+  expect(attached.statusCode).toBe(201);
+  const transfer = await call(t.app, officer, 'POST', `/api/persons/${personId}/transfers`, {
+    toUnitCode: '00008',
+    reason: CANARIES.transferReason,
+  });
+  expect(transfer.statusCode).toBe(201);
   // The API still gives every value back to the officer.
   const read = (await call(t.app, officer, 'GET', `/api/persons/${personId}`)).json();
   expect(read).toMatchObject({ personalId: CANARIES.personalId, phone: CANARIES.phone });
@@ -67,7 +83,11 @@ it('keeps every canary out of a full database dump, while the dump does hold the
   expect(dump).toContain(
     t.database.mode === 'server' ? 'Hoàng Văn Mẫu Thử' : Buffer.from('Hoàng Văn Mẫu Thử').toString('latin1'),
   );
-  for (const [field, canary] of Object.entries(CANARIES)) expect(dump.includes(canary), `${field} in clear`).toBe(false);
+  for (const [field, canary] of Object.entries(CANARIES)) {
+    expect(dump.includes(canary), `${field} in clear`).toBe(false);
+    // pg_dump writes bytea (attachment contents) as hex.
+    expect(dump.includes(Buffer.from(canary).toString('hex')), `${field} in clear, as hex`).toBe(false);
+  }
 });
 
 it('fails closed when a ciphertext is moved to another record', async () => {
