@@ -12,6 +12,7 @@ import { personAttachmentsRoutes } from './modules/persons/person-attachments.ro
 import { personMergesRoutes } from './modules/persons/person-merges.routes';
 import { personTransfersRoutes } from './modules/persons/person-transfers.routes';
 import { personsRoutes } from './modules/persons/persons.routes';
+import { rulesRoutes } from './modules/rules/rules.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(personTransfersRoutes);
   await app.register(personMergesRoutes);
   await app.register(settingsRoutes);
+  await app.register(rulesRoutes);
   await app.register(personAttachmentsRoutes);
 
   await registerWebAssets(app, options.serveWeb ? deps.config.webDistDir : '');

@@ -209,6 +209,30 @@ export const ERRORS = {
     vi: 'Không có tham số cấu hình {key}.',
     en: 'There is no setting {key}.',
   },
+  /** No rule set with this id (`src/shared/rules`). */
+  RULE_SET_NOT_FOUND: {
+    status: 404,
+    vi: 'Không có bộ quy tắc {id}.',
+    en: 'There is no rule set {id}.',
+  },
+  /** No rule set is in force on the date asked (before Law 73/2021 took effect on 01/01/2022). */
+  RULE_SET_NONE_ON_DATE: {
+    status: 404,
+    vi: 'Không có bộ quy tắc nào áp dụng vào ngày {date} (hệ thống áp dụng từ 01/01/2022).',
+    en: 'No rule set applies on {date} (the system covers 01/01/2022 onwards).',
+  },
+  /** The rule set has no rule with this key, neither its own nor inherited. */
+  RULE_NOT_FOUND: {
+    status: 404,
+    vi: 'Bộ quy tắc {id} không có quy tắc {key}.',
+    en: 'Rule set {id} has no rule {key}.',
+  },
+  /** Only values DOMAIN.md does not confirm ([NC]) may be changed by an administrator. */
+  RULE_CONFIRMED: {
+    status: 409,
+    vi: 'Quy tắc {key} đã được xác nhận theo văn bản pháp luật, không thể sửa giá trị.',
+    en: 'Rule {key} is confirmed by a legal text; its value cannot be changed.',
+  },
   /** No such break-the-glass grant visible to the caller. */
   BREAK_GLASS_NOT_FOUND: {
     status: 404,
@@ -431,6 +455,16 @@ export const FIELD_MESSAGES = {
   MERGE_SELF: { vi: 'Không thể gộp một hồ sơ với chính nó.', en: 'A file cannot be merged with itself.' },
   SETTING_VALUE: { vi: 'Giá trị không hợp lệ cho tham số này.', en: 'The value is not valid for this setting.' },
   CITATION: { vi: 'Căn cứ pháp lý dài tối đa 500 ký tự.', en: 'The legal basis is at most 500 characters long.' },
+  RULE_VALUE: {
+    vi: 'Giá trị không hợp lệ hoặc không cùng loại với quy tắc này.',
+    en: 'The value is not valid, or not of the same kind as this rule.',
+  },
+  RULE_CITATION: {
+    vi: 'Căn cứ hoặc lý do dài từ 5 đến 500 ký tự.',
+    en: 'The basis or reason is 5 to 500 characters long.',
+  },
+  RULE_SET_ID: { vi: 'Mã bộ quy tắc không hợp lệ.', en: 'The rule set id is not valid.' },
+  RULE_KEY: { vi: 'Mã quy tắc không hợp lệ.', en: 'The rule key is not valid.' },
   IMPORT_REQUIRED: { vi: 'Ô này không được để trống.', en: 'This cell must not be empty.' },
   IMPORT_DATE: {
     vi: 'Ngày phải có dạng DD/MM/YYYY và là ngày có thật.',

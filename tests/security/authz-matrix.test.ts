@@ -449,6 +449,35 @@ const MATRIX: Record<string, () => Cell[]> = {
     () => w,
     () => moves,
   ),
+  // Rule sets (issue #5): legal reference every logged-in user reads; only the system administrator
+  // overrides an unconfirmed value (one allowed cell: it creates the override).
+  'GET /api/rule-sets': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: '/api/rule-sets',
+      allow: true,
+      forbidden: [],
+      required: ['law120-2026', 'chưa xác nhận'],
+    })),
+  'GET /api/rule-sets/on/:date': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: '/api/rule-sets/on/2025-07-01',
+      allow: true,
+      forbidden: [],
+      required: ['law73-2025-07'],
+    })),
+  'PUT /api/rule-sets/:id/rules/:key': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'PUT',
+      url: '/api/rule-sets/law73-2022/rules/compulsory.adult_court_decision_deadline',
+      payload: { value: { kind: 'duration', amount: 30, unit: 'days' }, citation: 'Kiểm tra ma trận phân quyền' },
+      allow: has(p, 'system_admin'),
+      forbidden: [],
+    })),
 };
 
 /** Routes whose answer is the same for every caller (no records in scope). */

@@ -137,7 +137,8 @@ export async function databaseDigest(t: TestApp): Promise<string> {
       (SELECT string_agg(md5(t::text), ',' ORDER BY id) FROM person_transfer t),
       (SELECT string_agg(md5(m::text), ',' ORDER BY id) FROM person_merge m),
       (SELECT count(*)::text FROM person_merge_row),
-      (SELECT string_agg(md5(s::text), ',' ORDER BY key) FROM app_setting s)
+      (SELECT string_agg(md5(s::text), ',' ORDER BY key) FROM app_setting s),
+      (SELECT string_agg(md5(o::text), ',' ORDER BY rule_set_id, rule_key) FROM rule_override o)
     )) AS digest`.execute(t.database.db);
   return rows[0]?.digest ?? '';
 }

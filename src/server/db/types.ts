@@ -23,6 +23,7 @@ export interface DB {
   person_import: PersonImportTable;
   person_attachment: PersonAttachmentTable;
   app_setting: AppSettingTable;
+  rule_override: RuleOverrideTable;
   person_transfer: PersonTransferTable;
   person_merge: PersonMergeTable;
   person_merge_row: PersonMergeRowTable;
@@ -269,6 +270,17 @@ export interface AppSettingTable {
   confirmed: boolean;
   version: Generated<number>;
   updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+/** An administrator's value for an unconfirmed legal rule of one rule set (migration 0012). */
+export interface RuleOverrideTable {
+  rule_set_id: string;
+  rule_key: string;
+  value: ColumnType<unknown, string, string>;
+  citation: string;
+  version: Generated<number>;
+  updated_at: Date;
   updated_by: string | null;
 }
 

@@ -10,6 +10,7 @@ import * as m0008 from './0008_create_person_import';
 import * as m0009 from './0009_create_person_transfer';
 import * as m0010 from './0010_create_person_merge';
 import * as m0011 from './0011_create_person_attachment';
+import * as m0012 from './0012_create_rule_override';
 
 /**
  * Every migration, in order. Imported statically rather than discovered on disk: the loader
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_create_person_transfer': m0009,
   '0010_create_person_merge': m0010,
   '0011_create_person_attachment': m0011,
+  '0012_create_rule_override': m0012,
 };
