@@ -6,6 +6,7 @@ import { agenciesRoutes } from './modules/agencies/agencies.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { breakGlassRoutes } from './modules/break-glass/break-glass.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { personImportsRoutes } from './modules/person-imports/person-imports.routes';
 import { personAttachmentsRoutes } from './modules/persons/person-attachments.routes';
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(personMergesRoutes);
   await app.register(settingsRoutes);
   await app.register(rulesRoutes);
+  await app.register(calendarRoutes);
   await app.register(personAttachmentsRoutes);
 
   await registerWebAssets(app, options.serveWeb ? deps.config.webDistDir : '');

@@ -372,6 +372,31 @@ export const FIELD_MESSAGES = {
     vi: 'Mã đơn vị hành chính gồm 2 chữ số (tỉnh), 3 chữ số (huyện cũ) hoặc 5 chữ số (xã).',
     en: 'A unit code has 2 digits (province), 3 digits (former district) or 5 digits (commune).',
   },
+  CALENDAR_DOCUMENT: {
+    vi: 'Văn bản căn cứ (số thông báo) dài từ 3 đến 300 ký tự.',
+    en: 'The source announcement is 3 to 300 characters long.',
+  },
+  CALENDAR_TET_DAYS: {
+    vi: 'Phải liệt kê đủ số ngày nghỉ Tết Âm lịch theo luật, đều thuộc năm đang khai báo.',
+    en: 'List exactly the Tết days the law grants, all in the year being declared.',
+  },
+  CALENDAR_NATIONAL_DAY: {
+    vi: 'Ngày nghỉ liền kề Quốc khánh phải là 01/9 hoặc 03/9 của năm đó.',
+    en: 'The day next to National Day must be 1 or 3 September of that year.',
+  },
+  CALENDAR_DAY_YEAR: {
+    vi: 'Ngày khai báo phải thuộc năm đang khai báo.',
+    en: 'Each declared day must be in the year being declared.',
+  },
+  CALENDAR_MAKE_UP: {
+    vi: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.',
+    en: 'A make-up working day must be a Saturday or Sunday.',
+  },
+  CALENDAR_DAY_OFF: {
+    vi: 'Ngày nghỉ thêm phải là một ngày làm việc (không trùng cuối tuần hay ngày lễ).',
+    en: 'An extra day off must be a working day (not a weekend or a holiday).',
+  },
+  WORKING_DAYS: { vi: 'Số ngày làm việc từ 0 đến 366.', en: 'The number of working days is 0 to 366.' },
   ISO_DATE: {
     vi: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật.',
     en: 'The date must be YYYY-MM-DD and a real calendar date.',

@@ -478,6 +478,34 @@ const MATRIX: Record<string, () => Cell[]> = {
       allow: has(p, 'system_admin'),
       forbidden: [],
     })),
+  'GET /api/calendar/:year': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: '/api/calendar/2026',
+      allow: true,
+      forbidden: [],
+      required: ['Giỗ Tổ Hùng Vương', '2026-04-26'],
+    })),
+  'GET /api/calendar/working-days': () =>
+    everyone().map((p) => ({
+      actor: p.key,
+      method: 'GET',
+      url: '/api/calendar/working-days?from=2026-02-13&days=3',
+      allow: true,
+      forbidden: [],
+      required: ['2026-02-25'],
+    })),
+  // Each actor its own year, so the administrator's first entry succeeds whatever the order.
+  'PUT /api/calendar/:year': () =>
+    everyone().map((p, i) => ({
+      actor: p.key,
+      method: 'PUT',
+      url: `/api/calendar/${2030 + i}`,
+      payload: { declaration: { nationalDayAdjacent: `${2030 + i}-09-01` }, document: 'Thông báo kiểm tra ma trận' },
+      allow: has(p, 'system_admin'),
+      forbidden: [],
+    })),
 };
 
 /** Routes whose answer is the same for every caller (no records in scope). */

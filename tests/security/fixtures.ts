@@ -138,7 +138,8 @@ export async function databaseDigest(t: TestApp): Promise<string> {
       (SELECT string_agg(md5(m::text), ',' ORDER BY id) FROM person_merge m),
       (SELECT count(*)::text FROM person_merge_row),
       (SELECT string_agg(md5(s::text), ',' ORDER BY key) FROM app_setting s),
-      (SELECT string_agg(md5(o::text), ',' ORDER BY rule_set_id, rule_key) FROM rule_override o)
+      (SELECT string_agg(md5(o::text), ',' ORDER BY rule_set_id, rule_key) FROM rule_override o),
+      (SELECT string_agg(md5(c::text), ',' ORDER BY year) FROM calendar_year c)
     )) AS digest`.execute(t.database.db);
   return rows[0]?.digest ?? '';
 }

@@ -72,7 +72,7 @@ function actorFor(url: string) {
   if (url.startsWith('/api/users')) return w.people.admin;
   if (url.startsWith('/api/audit-events')) return w.people.auditor;
   if (url.startsWith('/api/settings')) return w.people.admin;
-  if (url.startsWith('/api/rule-sets')) return w.people.admin;
+  if (url.startsWith('/api/rule-sets') || url.startsWith('/api/calendar')) return w.people.admin;
   // Merges and their undo: the provincial police (person:merge); transfers: the commune police.
   if (url.startsWith('/api/person-merges') || url.endsWith('/merge')) return w.people.police01;
   if (

@@ -5,6 +5,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
  * Dates (`date` columns) come back as ISO strings: see the type parser in client.ts.
  */
 export interface DB {
+  calendar_year: CalendarYearTable;
   admin_unit_dataset: AdminUnitDatasetTable;
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
@@ -367,4 +368,14 @@ export interface PersonImportTable {
   started_at: Date;
   updated_at: Date;
   finished_at: Date | null;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  /** A `CalendarYearDeclaration` (src/shared/contracts/calendar.ts). */
+  declaration: unknown;
+  document: string;
+  version: Generated<number>;
+  updated_at: Date;
+  updated_by: string | null;
 }

@@ -11,6 +11,7 @@ import * as m0009 from './0009_create_person_transfer';
 import * as m0010 from './0010_create_person_merge';
 import * as m0011 from './0011_create_person_attachment';
 import * as m0012 from './0012_create_rule_override';
+import * as m0013 from './0013_create_calendar_year';
 
 /**
  * Every migration, in order. Imported statically rather than discovered on disk: the loader
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_create_person_merge': m0010,
   '0011_create_person_attachment': m0011,
   '0012_create_rule_override': m0012,
+  '0013_create_calendar_year': m0013,
 };
