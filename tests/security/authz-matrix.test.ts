@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, TestClock, totp } from '../support/auth';
+import { call, sendFile, TestClock, totp } from '../support/auth';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, CANARY_RECORD, databaseDigest, type Person, type World } from './fixtures';
 import { buildMoveFixtures, type MoveFixtures, moveCrossScopeReads, moveMatrix } from './registry-moves';
@@ -54,13 +54,13 @@ beforeAll(async () => {
   t = await createTestApp({ clock: clock.read });
   w = await buildWorld(t, clock);
   for (const o of Object.values(w.people).filter((p) => p.personId)) {
-    const uploaded = await t.app.inject({
-      method: 'POST',
-      url: `/api/persons/${o.personId}/attachments?kind=document&name=ho-so.pdf`,
-      payload: Buffer.from(`%PDF-1.4 ${attachmentCanary(o)}`),
-      headers: { 'content-type': 'application/pdf', 'x-csrf-token': o.browser.csrf },
-      cookies: { pcmt_session: o.browser.cookie },
-    });
+    const uploaded = await sendFile(
+      t.app,
+      o.browser,
+      `/api/persons/${o.personId}/attachments?kind=document&name=ho-so.pdf`,
+      Buffer.from(`%PDF-1.4 ${attachmentCanary(o)}`),
+      'application/pdf',
+    );
     if (uploaded.statusCode !== 201) throw new Error(`attachment ${uploaded.statusCode} ${uploaded.body}`);
     attachmentOf[o.key] = uploaded.json().id;
   }
@@ -77,13 +77,7 @@ const importCsv = () =>
 let importJobId = '';
 beforeAll(async () => {
   const owner = person('police01a');
-  const started = await t.app.inject({
-    method: 'POST',
-    url: '/api/person-imports?dryRun=true',
-    payload: importCsv(),
-    headers: { 'content-type': 'text/csv', 'x-csrf-token': owner.browser.csrf },
-    cookies: { pcmt_session: owner.browser.cookie },
-  });
+  const started = await sendFile(t.app, owner.browser, '/api/person-imports?dryRun=true', importCsv(), 'text/csv');
   if (started.statusCode !== 202) throw new Error(`import ${started.statusCode} ${started.body}`);
   importJobId = started.json().id;
   for (let i = 0; i < 200; i++) {
@@ -554,13 +548,7 @@ describe('authorization matrix', () => {
         }
         const before = cell.allow ? '' : await databaseDigest(t);
         const response = cell.contentType
-          ? await t.app.inject({
-              method: cell.method,
-              url: cell.url,
-              payload: cell.payload as Buffer,
-              headers: { 'content-type': cell.contentType, 'x-csrf-token': actor.browser.csrf },
-              cookies: { pcmt_session: actor.browser.cookie },
-            })
+          ? await sendFile(t.app, actor.browser, cell.url, cell.payload as Buffer, cell.contentType)
           : await call(t.app, actor.browser, cell.method, cell.url, cell.payload);
         const body = await answerText(response);
         const where = `${route} as ${cell.actor} → ${response.statusCode}`;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { call, firstLogin, makeUser, TestClock } from '../support/auth';
+import { call, firstLogin, makeUser, sendFile, TestClock } from '../support/auth';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -45,13 +45,13 @@ beforeAll(async () => {
   expect(created.statusCode).toBe(201);
   personId = created.json().id;
   expect((await call(t.app, officer, 'POST', `/api/persons/${personId}/notes`, { text: CANARIES.note })).statusCode).toBe(201);
-  const attached = await t.app.inject({
-    method: 'POST',
-    url: `/api/persons/${personId}/attachments?kind=document&name=${CANARIES.attachmentName}.pdf`,
-    payload: Buffer.from(`%PDF-1.4 ${CANARIES.attachmentBytes}`),
-    headers: { 'content-type': 'application/pdf', 'x-csrf-token': officer.csrf },
-    cookies: { pcmt_session: officer.cookie },
-  });
+  const attached = await sendFile(
+    t.app,
+    officer,
+    `/api/persons/${personId}/attachments?kind=document&name=${CANARIES.attachmentName}.pdf`,
+    Buffer.from(`%PDF-1.4 ${CANARIES.attachmentBytes}`),
+    'application/pdf',
+  );
   expect(attached.statusCode).toBe(201);
   const transfer = await call(t.app, officer, 'POST', `/api/persons/${personId}/transfers`, {
     toUnitCode: '00008',

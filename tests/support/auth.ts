@@ -48,6 +48,25 @@ export function call(
   });
 }
 
+/** POSTs a file as the raw request body (attachments, imports), as the web client's `apiUpload` does. */
+export function sendFile(
+  app: FastifyInstance,
+  browser: Browser,
+  url: string,
+  file: Buffer | string,
+  contentType: string,
+  headers: Record<string, string> = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url,
+    remoteAddress: testAddress(),
+    payload: file,
+    headers: { 'content-type': contentType, 'x-csrf-token': browser.csrf, ...headers },
+    cookies: { pcmt_session: browser.cookie },
+  });
+}
+
 /** Creates an account as the CLI does (system context). Returns its one-time password. */
 export async function makeUser(t: TestApp, input: Omit<UserCreateBody, 'displayName'> & { displayName?: string }) {
   const result = await createUser(

@@ -5,14 +5,19 @@ import type { Actor, ServiceContext } from './context';
 import type { DbScope } from './db-scope';
 import { AppError } from './errors';
 
+/** Any logged-in user (reference data everyone reads: rule sets, the calendar); 401 otherwise. */
+export function requireActor(ctx: ServiceContext): Actor {
+  if (!ctx.actor) throw new AppError('AUTH_REQUIRED');
+  return ctx.actor;
+}
+
 /**
  * Layer 1 of access control (docs/ACCESS.md): the service checks the named permission before it
  * touches data. A role that may never call the function gets 403. With `enforcement:
  * 'database-only'` (a test switch) this check is skipped and row-level security must hold alone.
  */
 export function requirePermission(ctx: ServiceContext, permission: Permission): Actor {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('AUTH_REQUIRED');
+  const actor = requireActor(ctx);
   if (ctx.enforcement !== 'database-only' && !hasPermission(actor.roles, permission)) throw new AppError('FORBIDDEN');
   return actor;
 }

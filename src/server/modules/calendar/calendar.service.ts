@@ -6,8 +6,8 @@ import { FIELD_MESSAGES, type FieldMessageKey } from '@shared/errors';
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { CalendarYearTable } from '../../db/types';
-import { auditCall, requirePermission, scopeOf } from '../../platform/authz';
-import type { Actor, ServiceContext } from '../../platform/context';
+import { auditCall, requireActor, requirePermission, scopeOf } from '../../platform/authz';
+import type { ServiceContext } from '../../platform/context';
 import { inScope } from '../../platform/db-scope';
 import { AppError } from '../../platform/errors';
 import * as repo from './calendar.repo';
@@ -38,11 +38,6 @@ export async function loadWorkCalendar(trx: Executor): Promise<WorkCalendar> {
   return workCalendarOf(await repo.listYears(trx));
 }
 
-function requireUser(ctx: ServiceContext): Actor {
-  if (!ctx.actor) throw new AppError('AUTH_REQUIRED');
-  return ctx.actor;
-}
-
 function daysOfYear(year: number): IsoDate[] {
   const days: IsoDate[] = [];
   for (let day = isoDateOf(year, 1, 1); parseIsoDate(day).year === year; day = addDays(day, 1)) days.push(day);
@@ -63,7 +58,7 @@ function present(year: number, cal: WorkCalendar, row: Row | undefined): Calenda
 
 /** A year's days off (law, compensation, declarations) and its number of working days. */
 export async function getCalendarYear(ctx: ServiceContext, year: number): Promise<CalendarYearDto> {
-  const actor = requireUser(ctx);
+  const actor = requireActor(ctx);
   const rows = await inScope(ctx.db, scopeOf(actor), (trx) => repo.listYears(trx), ctx.clock());
   return present(
     year,
@@ -74,7 +69,7 @@ export async function getCalendarYear(ctx: ServiceContext, year: number): Promis
 
 /** The date "within `days` working days of `from`" falls on, under the calendar in force. */
 export async function workingDaysFrom(ctx: ServiceContext, from: string, days: number) {
-  const actor = requireUser(ctx);
+  const actor = requireActor(ctx);
   const cal = await inScope(ctx.db, scopeOf(actor), (trx) => loadWorkCalendar(trx), ctx.clock());
   return { from, days, date: addWorkingDays(from as IsoDate, days, cal) };
 }

@@ -5,7 +5,7 @@ import { importColumn, type PersonImportColumnKey } from '@shared/person-import/
 import type { z } from 'zod';
 import type { Actor, ServiceContext } from '../../platform/context';
 import { inScope } from '../../platform/db-scope';
-import { auditPersons } from '../persons/persons.service';
+import { auditPersons } from '../persons/person-access';
 import * as repo from './person-imports.repo';
 import type { StoredRowIssue } from './person-imports.validate';
 

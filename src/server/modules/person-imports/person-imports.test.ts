@@ -2,7 +2,7 @@ import { PERSON_IMPORT_COLUMNS, type PersonImportColumnKey } from '@shared/perso
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, call, firstLogin, makeUser, TestClock } from '../../../../tests/support/auth';
+import { type Browser, call, firstLogin, makeUser, sendFile, TestClock } from '../../../../tests/support/auth';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 
 /**
@@ -69,13 +69,7 @@ function csvOf(rows: Row[], columns: readonly PersonImportColumnKey[] = PERSON_I
 }
 
 function upload(browser: Browser, body: Buffer | string, query = 'dryRun=true', headers: Record<string, string> = {}) {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/person-imports?${query}`,
-    payload: body,
-    headers: { 'content-type': 'text/csv', 'x-csrf-token': browser.csrf, ...headers },
-    cookies: { pcmt_session: browser.cookie },
-  });
+  return sendFile(t.app, browser, `/api/person-imports?${query}`, body, headers['content-type'] ?? 'text/csv', headers);
 }
 
 /** Polls the job until it is finished, as the web page does. */

@@ -1,15 +1,17 @@
 import { accessFor } from '@shared/permissions';
 import type { Transaction } from 'kysely';
+import type { Executor } from '../../db/client';
 import type { DB } from '../../db/types';
-import { scopeOf } from '../../platform/authz';
+import { appendAuditMany } from '../../platform/audit';
+import { auditActor, requireActor, scopeOf } from '../../platform/authz';
 import type { Actor, ServiceContext } from '../../platform/context';
 import { areaOf, inScope } from '../../platform/db-scope';
 import type { Envelope } from '../../platform/envelope';
 import { AppError } from '../../platform/errors';
 
 /**
- * Access helpers shared by the transfer and merge services (the same rules as persons.service.ts:
- * docs/ACCESS.md, layer 1).
+ * Access helpers of every person-registry service (registration, search, export, attachments,
+ * transfers, merges, imports): docs/ACCESS.md, layer 1, and the audit of each person shown.
  */
 
 /**
@@ -25,8 +27,7 @@ export function hasPersonAccess(actor: Actor, kind: 'read' | 'write'): boolean {
 
 /** Layer 1: the actor must have this access to person records (403 otherwise). */
 export function requirePersonAccess(ctx: ServiceContext, kind: 'read' | 'write'): Actor {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('AUTH_REQUIRED');
+  const actor = requireActor(ctx);
   if (ctx.enforcement === 'database-only') return actor;
   if (!hasPersonAccess(actor, kind)) throw new AppError('FORBIDDEN');
   return actor;
@@ -50,4 +51,20 @@ export function scoped<T>(ctx: ServiceContext, actor: Actor, work: (trx: Transac
 export function envelopeOf(ctx: ServiceContext): Envelope {
   if (!ctx.envelope) throw new Error('envelope encryption is not configured');
   return ctx.envelope;
+}
+
+/** One audit event per person shown (SECURITY-RELIABILITY.md S5: each row of a list is a read). */
+export function auditPersons(trx: Executor, ctx: ServiceContext, actor: Actor, action: string, ids: string[]) {
+  return appendAuditMany(
+    trx,
+    ids.map((id) => ({
+      actor: auditActor(actor),
+      action,
+      outcome: 'success' as const,
+      recordKind: 'person',
+      recordId: id,
+      requestId: ctx.requestId ?? null,
+      ip: ctx.ip ?? null,
+    })),
+  );
 }

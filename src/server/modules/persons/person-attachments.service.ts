@@ -5,9 +5,9 @@ import { auditCall } from '../../platform/authz';
 import type { ServiceContext } from '../../platform/context';
 import type { Envelope } from '../../platform/envelope';
 import { AppError } from '../../platform/errors';
+import { envelopeOf, requirePersonAccess, scoped } from './person-access';
 import * as attachments from './person-attachments.repo';
 import * as repo from './persons.repo';
-import { envelopeOf, requirePersonAccess, scoped } from './persons.service';
 
 /**
  * What the bytes are, from their signature: a name or a Content-Type header is only a claim. A

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, firstLogin, makeUser, TestClock } from '../../../../tests/support/auth';
+import { type Browser, call, firstLogin, makeUser, sendFile, TestClock } from '../../../../tests/support/auth';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 
 const clock = new TestClock(new Date('2026-06-15T03:00:00Z'));
@@ -12,18 +12,9 @@ let personId = '';
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('ảnh giả lập')]);
 const PDF = Buffer.from('%PDF-1.4\nQuyết định quản lý GIẢ LẬP canary-attachment-7f3\n%%EOF');
 
-function upload(browser: Browser, id: string, query: string, body: Buffer, contentType: string) {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/persons/${id}/attachments?${query}`,
-    payload: body,
-    headers: { 'content-type': contentType, 'x-csrf-token': browser.csrf },
-    cookies: { pcmt_session: browser.cookie },
-  });
-}
-function get(browser: Browser, url: string, method: 'GET' | 'DELETE' = 'GET') {
-  return t.app.inject({ method, url, headers: { 'x-csrf-token': browser.csrf }, cookies: { pcmt_session: browser.cookie } });
-}
+const upload = (browser: Browser, id: string, query: string, body: Buffer, contentType: string) =>
+  sendFile(t.app, browser, `/api/persons/${id}/attachments?${query}`, body, contentType);
+const get = (browser: Browser, url: string, method: 'GET' | 'DELETE' = 'GET') => call(t.app, browser, method, url);
 
 beforeAll(async () => {
   t = await createTestApp({ clock: clock.read });
@@ -33,19 +24,13 @@ beforeAll(async () => {
   };
   badinh = await make('a.badinh', '00004');
   ngocha = await make('a.ngocha', '00008');
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/persons',
-    payload: {
-      fullName: 'Trương Văn Tệp',
-      birthYear: 1992,
-      sex: 'male',
-      currentResidence: { unitCode: '00004' },
-      hasStableResidence: true,
-      familyContacts: [],
-    },
-    headers: { 'x-csrf-token': badinh.csrf },
-    cookies: { pcmt_session: badinh.cookie },
+  const created = await call(t.app, badinh, 'POST', '/api/persons', {
+    fullName: 'Trương Văn Tệp',
+    birthYear: 1992,
+    sex: 'male',
+    currentResidence: { unitCode: '00004' },
+    hasStableResidence: true,
+    familyContacts: [],
   });
   expect(created.statusCode).toBe(201);
   personId = created.json().id;

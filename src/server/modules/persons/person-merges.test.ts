@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, call, firstLogin, makeUser, TestClock } from '../../../../tests/support/auth';
+import { type Browser, call, firstLogin, makeUser, sendFile, TestClock } from '../../../../tests/support/auth';
 import { auditCount as countAudit, createTestApp, type TestApp } from '../../../../tests/support/test-app';
 
 /** Merging two files of one person, and undoing it (fake people only). */
@@ -81,13 +81,13 @@ describe('merging two files of one person', () => {
       expect((await send(key, 'POST', `/api/persons/${person.id}/notes`, { text })).statusCode).toBe(201);
     }
     // A document of the duplicate: its encrypted bytes and name move too.
-    const uploaded = await t.app.inject({
-      method: 'POST',
-      url: `/api/persons/${duplicate.id}/attachments?kind=document&name=${encodeURIComponent('Biên bản thử.pdf')}`,
-      payload: DOCUMENT,
-      headers: { 'content-type': 'application/pdf', 'x-csrf-token': as('ngocha').csrf },
-      cookies: { pcmt_session: as('ngocha').cookie },
-    });
+    const uploaded = await sendFile(
+      t.app,
+      as('ngocha'),
+      `/api/persons/${duplicate.id}/attachments?kind=document&name=${encodeURIComponent('Biên bản thử.pdf')}`,
+      DOCUMENT,
+      'application/pdf',
+    );
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     // A closed transfer of the duplicate: its sealed reason must stay readable wherever it goes.
     const transfer = await send('ngocha', 'POST', `/api/persons/${duplicate.id}/transfers`, {

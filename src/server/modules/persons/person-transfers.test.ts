@@ -1,6 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, call, firstLogin, login, makeUser, NEW_PASSWORD, TestClock } from '../../../../tests/support/auth';
+import {
+  type Browser,
+  call,
+  firstLogin,
+  login,
+  makeUser,
+  NEW_PASSWORD,
+  sendFile,
+  TestClock,
+} from '../../../../tests/support/auth';
 import { auditCount as countAudit, createTestApp, type TestApp } from '../../../../tests/support/test-app';
 
 /** Residence transfers between communes and the work queue (fake people only). */
@@ -139,13 +148,13 @@ describe('a transfer to another commune', () => {
     expect(edit.statusCode).toBe(404);
     const note = await call(t.app, as('ngocha'), 'POST', `/api/persons/${person.id}/notes`, { text: 'Ghi chú trước khi nhận' });
     expect(note.statusCode).toBe(404);
-    const attachment = await t.app.inject({
-      method: 'POST',
-      url: `/api/persons/${person.id}/attachments?kind=document&name=truoc-khi-nhan.pdf`,
-      payload: Buffer.from('%PDF-1.4 tệp thử'),
-      headers: { 'content-type': 'application/pdf', 'x-csrf-token': as('ngocha').csrf },
-      cookies: { pcmt_session: as('ngocha').cookie },
-    });
+    const attachment = await sendFile(
+      t.app,
+      as('ngocha'),
+      `/api/persons/${person.id}/attachments?kind=document&name=truoc-khi-nhan.pdf`,
+      Buffer.from('%PDF-1.4 tệp thử'),
+      'application/pdf',
+    );
     expect(attachment.statusCode).toBe(404);
     expect(await status('ngocha', `/api/persons/${person.id}/attachments`)).toBe(200);
     const again = await requestTransfer('ngocha', person.id, { toUnitCode: '00004', reason: 'Chuyển ngược lại thử' });

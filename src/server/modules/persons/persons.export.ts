@@ -11,8 +11,9 @@ import type { Actor, ServiceContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { STEP_UP_VALID_MS } from '../auth/auth.policy';
 import { unitsByIds } from '../units/units.service';
+import { auditPersons, envelopeOf, requirePersonAccess, scoped } from './person-access';
 import * as repo from './persons.repo';
-import { auditPersons, envelopeOf, isMinor, personFilter, requirePersonAccess, scoped } from './persons.service';
+import { isMinor, personFilter } from './persons.service';
 
 /**
  * A list of personal data leaving the system is the riskiest read there is (SECURITY-RELIABILITY.md

@@ -10,64 +10,18 @@ import type {
 import { todayInVietnam } from '@shared/dates';
 import { FIELD_MESSAGES, type FieldMessageKey } from '@shared/errors';
 import { checkPersonalId } from '@shared/identity/personal-id';
-import { accessFor } from '@shared/permissions';
 import { foldVi, searchKey, searchWords, viSortKey } from '@shared/text/vi';
-import type { Transaction } from 'kysely';
 import type { Executor } from '../../db/client';
-import type { DB } from '../../db/types';
-import { appendAuditMany } from '../../platform/audit';
-import { auditActor, auditCall, scopeOf } from '../../platform/authz';
+import { auditCall } from '../../platform/authz';
 import type { Actor, ServiceContext } from '../../platform/context';
-import { areaOf, inScope } from '../../platform/db-scope';
+import { inScope } from '../../platform/db-scope';
 import type { Envelope } from '../../platform/envelope';
 import { AppError } from '../../platform/errors';
 import { getUnit, unitsByIds } from '../units/units.service';
+import { actorArea, auditPersons, envelopeOf, inArea, requirePersonAccess, scoped } from './person-access';
 import * as repo from './persons.repo';
 
 type Issue = { path: (string | number)[]; message: string };
-
-/** Layer 1 (docs/ACCESS.md): the actor's roles and agency must give this access to person records. */
-export function requirePersonAccess(ctx: ServiceContext, kind: 'read' | 'write'): Actor {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('AUTH_REQUIRED');
-  if (ctx.enforcement === 'database-only') return actor;
-  const allowed = actor.roles.some((role) => {
-    const access = accessFor(role, { kind: actor.agencyKind, level: actor.agencyLevel }, 'person');
-    return kind === 'read' ? access.read : access.write;
-  });
-  if (!allowed) throw new AppError('FORBIDDEN');
-  return actor;
-}
-
-/** The actor's scope on the application's clock (expiry of grants, age of minors). */
-export function scoped<T>(ctx: ServiceContext, actor: Actor, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return inScope(ctx.db, scopeOf(actor), work, ctx.clock());
-}
-
-/** One audit event per person shown (SECURITY-RELIABILITY.md S5: each row of a list is a read). */
-export function auditPersons(trx: Executor, ctx: ServiceContext, actor: Actor, action: string, ids: string[]) {
-  return appendAuditMany(
-    trx,
-    ids.map((id) => ({
-      actor: auditActor(actor),
-      action,
-      outcome: 'success' as const,
-      recordKind: 'person',
-      recordId: id,
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
-    })),
-  );
-}
-
-export function envelopeOf(ctx: ServiceContext): Envelope {
-  if (!ctx.envelope) throw new Error('envelope encryption is not configured');
-  return ctx.envelope;
-}
-
-function inArea(path: string, area: string): boolean {
-  return area === '*' || path === area || path.startsWith(`${area}.`);
-}
 
 /** Under 18 today; with a year only, until the end of the year the person turns 18 (as pcmt_is_minor). */
 export function isMinor(birthDate: string | null, birthYear: number, today: string): boolean {
@@ -256,8 +210,7 @@ export async function createPerson(ctx: ServiceContext, body: PersonCreateBody):
   const residences = await resolveAll(ctx, body);
   const current = residences.current;
   if (!current) throw new Error('current residence required');
-  if (ctx.enforcement !== 'database-only' && !inArea(current.path, areaOf(actor.roles, actor.unitPath)))
-    throw new AppError('FORBIDDEN');
+  if (ctx.enforcement !== 'database-only' && !inArea(current.path, actorArea(actor))) throw new AppError('FORBIDDEN');
   const envelope = envelopeOf(ctx);
   const now = ctx.clock();
   if (!body.confirmNotDuplicate) await refuseIfDuplicates(ctx, actor, body, current.path);
@@ -373,11 +326,7 @@ export async function updatePerson(ctx: ServiceContext, id: string, body: Person
   const actor = requirePersonAccess(ctx, 'write');
   validatePerson(ctx, body);
   const residences = await resolveAll(ctx, body);
-  if (
-    ctx.enforcement !== 'database-only' &&
-    residences.current &&
-    !inArea(residences.current.path, areaOf(actor.roles, actor.unitPath))
-  ) {
+  if (ctx.enforcement !== 'database-only' && residences.current && !inArea(residences.current.path, actorArea(actor))) {
     throw new AppError('FORBIDDEN');
   }
   const envelope = envelopeOf(ctx);
@@ -449,7 +398,7 @@ export async function personFilter(
         .concat(body.unitCode)
         .join('.')
     : undefined;
-  const area = areaOf(actor.roles, actor.unitPath);
+  const area = actorArea(actor);
   const unitPath = area === '*' ? filterPath : filterPath && inArea(filterPath, area) ? filterPath : area;
   return {
     words: searchWords(q),

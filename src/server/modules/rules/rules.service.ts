@@ -15,7 +15,7 @@ import {
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { RuleOverrideTable } from '../../db/types';
-import { auditCall, requirePermission, scopeOf } from '../../platform/authz';
+import { auditCall, requireActor, requirePermission, scopeOf } from '../../platform/authz';
 import type { ServiceContext } from '../../platform/context';
 import { inScope } from '../../platform/db-scope';
 import { AppError } from '../../platform/errors';
@@ -73,11 +73,6 @@ function presentSet(set: RuleSetVersion, lookup: ReturnType<typeof lookupOf>): R
     confirmedCount: rules.filter((r) => r.confirmed).length,
     unconfirmedCount: rules.filter((r) => !r.confirmed).length,
   };
-}
-
-function requireActor(ctx: ServiceContext) {
-  if (!ctx.actor) throw new AppError('AUTH_REQUIRED');
-  return ctx.actor;
 }
 
 /**
