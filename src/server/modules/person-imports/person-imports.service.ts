@@ -4,11 +4,10 @@ import type { PersonImportDto, PersonImportStatus } from '@shared/contracts/pers
 import type { ErrorCode } from '@shared/errors';
 import type { Insertable } from 'kysely';
 import type { PersonTable } from '../../db/types';
-import { appendAuditMany } from '../../platform/audit';
-import { auditActor, auditCall } from '../../platform/authz';
+import { auditCall } from '../../platform/authz';
 import type { Actor, ServiceContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { envelopeOf, requirePersonAccess, scoped } from '../persons/person-access';
+import { auditPersons, envelopeOf, requirePersonAccess, scoped } from '../persons/person-access';
 import { personColumns } from '../persons/persons.service';
 import { type ParsedFile, readImportFile } from './person-imports.parse';
 import { presentImport } from './person-imports.presenter';
@@ -271,7 +270,6 @@ async function commitRows(
   onProgress: (processed: number) => void,
 ): Promise<void> {
   const now = ctx.clock();
-  const auditOf = auditActor(actor);
   const batches: PreparedRow[][] = [];
   for (let start = 0; start < check.prepared.length; start += BATCH) batches.push(check.prepared.slice(start, start + BATCH));
   const encrypt = async (rows: PreparedRow[] | undefined) => {
@@ -301,18 +299,13 @@ async function commitRows(
           summary: 'Lập hồ sơ quản lý (nhập từ tệp)',
         })),
       );
-      await appendAuditMany(
+      await auditPersons(
         trx,
-        records.map((person) => ({
-          actor: auditOf,
-          action: 'person.import',
-          outcome: 'success' as const,
-          recordKind: 'person',
-          recordId: person.id,
-          requestId: ctx.requestId ?? null,
-          ip: ctx.ip ?? null,
-          details: { importId: id },
-        })),
+        ctx,
+        actor,
+        'person.import',
+        records.map((person) => person.id),
+        { importId: id },
       );
       written += records.length;
       onProgress(written);

@@ -2,7 +2,7 @@ import { accessFor } from '@shared/permissions';
 import type { Transaction } from 'kysely';
 import type { Executor } from '../../db/client';
 import type { DB } from '../../db/types';
-import { appendAuditMany } from '../../platform/audit';
+import { type AuditInput, appendAuditMany } from '../../platform/audit';
 import { auditActor, requireActor, scopeOf } from '../../platform/authz';
 import type { Actor, ServiceContext } from '../../platform/context';
 import { areaOf, inScope } from '../../platform/db-scope';
@@ -53,18 +53,30 @@ export function envelopeOf(ctx: ServiceContext): Envelope {
   return ctx.envelope;
 }
 
-/** One audit event per person shown (SECURITY-RELIABILITY.md S5: each row of a list is a read). */
-export function auditPersons(trx: Executor, ctx: ServiceContext, actor: Actor, action: string, ids: string[]) {
+/**
+ * One audit event per person shown or written (SECURITY-RELIABILITY.md S5: each row of a list is a
+ * read), all with the same details (e.g. the import they came from).
+ */
+export function auditPersons(
+  trx: Executor,
+  ctx: ServiceContext,
+  actor: Actor,
+  action: string,
+  ids: string[],
+  details?: AuditInput['details'],
+) {
+  const who = auditActor(actor);
   return appendAuditMany(
     trx,
     ids.map((id) => ({
-      actor: auditActor(actor),
+      actor: who,
       action,
       outcome: 'success' as const,
       recordKind: 'person',
       recordId: id,
       requestId: ctx.requestId ?? null,
       ip: ctx.ip ?? null,
+      ...(details ? { details } : {}),
     })),
   );
 }

@@ -7,15 +7,13 @@ import type {
 } from '@shared/contracts/person-transfers';
 import { formatDateVi, todayInVietnam } from '@shared/dates';
 import { FIELD_MESSAGES, type FieldMessageKey } from '@shared/errors';
-import type { Executor } from '../../db/client';
-import { appendAuditMany } from '../../platform/audit';
-import { auditActor, auditCall } from '../../platform/authz';
+import { auditCall, requireActor } from '../../platform/authz';
 import type { Actor, ServiceContext } from '../../platform/context';
 import type { Envelope } from '../../platform/envelope';
 import { AppError } from '../../platform/errors';
 import { readSetting } from '../settings/settings.service';
 import { getUnit } from '../units/units.service';
-import { actorArea, envelopeOf, hasPersonAccess, inArea, requirePersonAccess, scoped } from './person-access';
+import { actorArea, auditPersons, envelopeOf, hasPersonAccess, inArea, requirePersonAccess, scoped } from './person-access';
 import * as repo from './person-transfers.repo';
 import * as persons from './persons.repo';
 
@@ -298,18 +296,18 @@ export function cancelTransfer(ctx: ServiceContext, transferId: string, body: Pe
  * shown is audited, as in any list.
  */
 export async function getWorkQueue(ctx: ServiceContext): Promise<WorkQueueResponse> {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError('AUTH_REQUIRED');
+  const actor = requireActor(ctx);
   const today = todayInVietnam(ctx.clock());
   const area = actorArea(actor);
   if ((ctx.enforcement !== 'database-only' && !hasPersonAccess(actor, 'read')) || area === '' || area === '*')
     return { today, items: [] };
   return scoped(ctx, actor, async (trx) => {
     const rows = await repo.listPendingInArea(trx, area, MAX_QUEUE_ITEMS);
-    await auditShown(
+    await auditPersons(
       trx,
       ctx,
       actor,
+      'person.work_queue',
       rows.map((row) => row.person_id),
     );
     return {
@@ -333,20 +331,4 @@ export async function getWorkQueue(ctx: ServiceContext): Promise<WorkQueueRespon
       }),
     };
   });
-}
-
-/** One audit event per person shown (SECURITY-RELIABILITY.md S5). */
-function auditShown(trx: Executor, ctx: ServiceContext, actor: Actor, personIds: string[]) {
-  return appendAuditMany(
-    trx,
-    personIds.map((id) => ({
-      actor: auditActor(actor),
-      action: 'person.work_queue',
-      outcome: 'success' as const,
-      recordKind: 'person',
-      recordId: id,
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
-    })),
-  );
 }
