@@ -11,6 +11,7 @@ import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
+import { sendFileAnswer } from '../../platform/file-reply';
 import { serviceContext } from '../../platform/request-context';
 import { getPersonImport, getPersonImportTemplate, startPersonImport } from './person-imports.service';
 
@@ -80,10 +81,7 @@ export const personImportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const template = await getPersonImportTemplate(serviceContext(request), request.query.format);
-      return reply
-        .header('content-type', template.contentType)
-        .header('content-disposition', `attachment; filename="${template.fileName}"`)
-        .send(template.content);
+      return sendFileAnswer(reply, template);
     },
   );
   app.get(

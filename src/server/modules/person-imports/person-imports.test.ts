@@ -306,7 +306,9 @@ describe('the template and who may use the import', () => {
       cookies: { pcmt_session: officer('badinh').cookie },
     });
     expect(xlsx.statusCode).toBe(200);
-    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="mau-nhap-doi-tuong.xlsx"');
+    expect(xlsx.headers['content-disposition']).toBe(
+      `attachment; filename="mau-nhap-doi-tuong.xlsx"; filename*=UTF-8''mau-nhap-doi-tuong.xlsx`,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];

@@ -11,20 +11,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
+import { sendFileAnswer } from '../../platform/file-reply';
 import { serviceContext } from '../../platform/request-context';
 import * as service from './person-attachments.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-
-/** `filename*` (RFC 6266) keeps Vietnamese names intact; the plain `filename` is an ASCII fallback. */
-function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const ascii =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '') || 'tep';
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * Documents and the photo of a management file. The upload's body is the file itself (no
@@ -84,13 +75,7 @@ export const personAttachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await service.downloadAttachment(serviceContext(request), request.params.id, request.params.attachmentId);
-      return reply
-        .header('content-type', file.mediaType)
-        .header(
-          'content-disposition',
-          contentDisposition(file.mediaType.startsWith('image/') ? 'inline' : 'attachment', file.fileName),
-        )
-        .send(file.bytes);
+      return sendFileAnswer(reply, { fileName: file.fileName, contentType: file.mediaType, content: file.bytes });
     },
   );
   app.delete(

@@ -15,6 +15,7 @@ import {
 } from '@shared/contracts/persons';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendFileAnswer } from '../../platform/file-reply';
 import { serviceContext } from '../../platform/request-context';
 import { exportPersons } from './persons.export';
 import * as persons from './persons.service';
@@ -57,11 +58,11 @@ export const personsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await exportPersons(serviceContext(request), request.body);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('x-export-count', String(file.count))
-        .send(file.content);
+      return sendFileAnswer(reply.header('x-export-count', String(file.count)), {
+        fileName: file.fileName,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        content: file.content,
+      });
     },
   );
   app.post(
