@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-db';
 import { seededRandom } from '../persons/persons.generate';
-import { SIMILAR_NAME_THRESHOLD, similarity, similarNames } from './similar-names';
+import { SIMILAR_NAME_THRESHOLD } from '../persons/persons.repo';
+import { similarity, similarNames } from './similar-names';
 
 /**
  * The import finds similar names in the process, registration in SQL: both must mean the same.

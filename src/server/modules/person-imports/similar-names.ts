@@ -1,6 +1,6 @@
 /**
  * "A similar folded name" for a whole import at once, with the meaning registration gives it
- * (persons.repo.ts `findDuplicateCandidates`: pg_trgm `similarity(name_key, …) >= 0.6`, same birth
+ * (persons.repo.ts `findDuplicateCandidates`: pg_trgm `similarity(name_key, …) >= SIMILAR_NAME_THRESHOLD`, same birth
  * year, same province).
  *
  * Why not in SQL: the registry is under row-level security, and PostgreSQL applies non-leakproof
@@ -11,9 +11,7 @@
  * with pg_trgm's own formula over an inverted index of trigrams. A test checks the results
  * against PostgreSQL's `similarity()`.
  */
-
-/** The threshold registration uses (persons.repo.ts). */
-export const SIMILAR_NAME_THRESHOLD = 0.6;
+import { SIMILAR_NAME_THRESHOLD } from '../persons/persons.repo';
 
 /**
  * pg_trgm's trigrams of a text: each word (letters and digits) lower-cased, padded with two spaces

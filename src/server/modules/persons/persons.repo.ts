@@ -27,6 +27,9 @@ export function update(db: Executor, id: string, version: number, changes: Parti
     .executeTakeFirst();
 }
 
+/** Folded names this similar (pg_trgm) are the same person's candidates, at registration and import. */
+export const SIMILAR_NAME_THRESHOLD = 0.6;
+
 export interface DuplicateQuery {
   personalIdIndex: string | null;
   oldIdIndex: string | null;
@@ -61,7 +64,7 @@ export function findDuplicateCandidates(db: Executor, q: DuplicateQuery) {
         eb.and([
           eb('p.birth_year', '=', q.birthYear),
           eb('p.unit_path', 'like', `${q.provincePrefix}.%`),
-          sql<SqlBool>`similarity(p.name_key, ${q.nameKey}) >= 0.6`,
+          sql<SqlBool>`similarity(p.name_key, ${q.nameKey}) >= ${SIMILAR_NAME_THRESHOLD}`,
         ]),
       ]),
     )
