@@ -3,6 +3,8 @@
  * the date in Việt Nam (UTC+7), not the server's time zone: a unit valid "until 30/06/2025" must
  * still be valid at 23:30 on that day in Hà Nội.
  */
+import { addDays, type IsoDate } from './calendar/iso-date';
+
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const isoDate = new Intl.DateTimeFormat('en-CA', {
@@ -26,7 +28,5 @@ export function formatDateVi(iso: string | null): string | null {
 
 /** The day before an ISO date (`2025-07-01` → `2025-06-30`). */
 export function dayBefore(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
+  return addDays(iso as IsoDate, -1);
 }
