@@ -33,3 +33,8 @@ export function displayDateTime(iso: string | null | undefined, options: { secon
   const time = seconds ? `${parts.hour}:${parts.minute}:${parts.second}` : `${parts.hour}:${parts.minute}`;
   return `${parts.day}/${parts.month}/${parts.year} ${time}`;
 }
+
+/** A file size for people: whole KB (at least 1) below 1 MB, else MB with one decimal. */
+export function displayFileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -5,12 +5,8 @@ import { App, Button, Card, Flex, Image, Popconfirm, Radio, Table, Typography, U
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { displayDateTime } from '../../components/format';
+import { displayDateTime, displayFileSize } from '../../components/format';
 import { attachmentQueries, attachmentsApi, attachmentUrl } from './attachments-api';
-
-function sizeText(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /**
  * The "Tài liệu" tab: the portrait photo and the file's documents (scanned decisions, records).
@@ -93,7 +89,7 @@ export function PersonDocumentsTab({ personId, canWrite }: { personId: string; c
               render: (value: string) =>
                 value === 'photo' ? t('persons.documents.kindPhoto') : t('persons.documents.kindDocument'),
             },
-            { title: t('persons.documents.size'), dataIndex: 'sizeBytes', render: sizeText },
+            { title: t('persons.documents.size'), dataIndex: 'sizeBytes', render: displayFileSize },
             { title: t('persons.documents.uploadedAt'), dataIndex: 'uploadedAt', render: (iso: string) => displayDateTime(iso) },
             { title: t('persons.documents.uploadedBy'), dataIndex: 'uploadedByUsername' },
             {

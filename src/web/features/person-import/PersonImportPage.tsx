@@ -6,15 +6,12 @@ import { Alert, Button, Checkbox, Flex, Progress, Result, Spin, Typography, Uplo
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { displayFileSize } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ImportReport } from './ImportReport';
 import { personImportApi, personImportQueries, progressPercent, type ReportPage } from './person-import-api';
 
 const FIRST_PAGE: ReportPage = { errorsFrom: 0, warningsFrom: 0 };
-
-function sizeOf(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
 
 /** The progress of a running job: which phase, rows done of rows to do. */
 function JobProgress({ job }: { job: PersonImportDto }) {
@@ -106,7 +103,7 @@ export function PersonImportPage() {
         </Upload>
         {file ? (
           <Typography.Text data-testid="import-file">
-            {t('personImport.file.chosen', { name: file.name, size: sizeOf(file.size) })}
+            {t('personImport.file.chosen', { name: file.name, size: displayFileSize(file.size) })}
           </Typography.Text>
         ) : (
           <Typography.Text type="secondary">{t('personImport.file.none')}</Typography.Text>
