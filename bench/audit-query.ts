@@ -109,6 +109,7 @@ const auditor = {
   via: 'session' as const,
   sessionId: null,
   stepUpAt: null,
+  facilityId: null,
 };
 const times: number[] = [];
 const floor: number[] = [];

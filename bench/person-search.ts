@@ -72,6 +72,7 @@ try {
     via: 'session',
     sessionId: null,
     stepUpAt: null,
+    facilityId: null,
   };
   const ctx: ServiceContext = { db, clock: () => new Date(), locale: 'vi', actor, envelope };
   const fragments = [

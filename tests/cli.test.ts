@@ -128,7 +128,8 @@ describe('npm run pcmt -- user, token, audit', () => {
     const verified = await runTs(CLI, ['audit', 'verify'], env);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/Nhật ký toàn vẹn \/ audit log intact: [1-9]\d* sự kiện/);
-  });
+    // Five CLI processes, each opening the database: slow on a busy 2-core machine.
+  }, 180_000);
 
   it('audit verify catches an UPDATE made directly in the database as superuser, naming the event', async () => {
     const tamper = 'SET session_replication_role = replica; UPDATE audit_event SET actor_username = $$someone$$ WHERE seq = 1';

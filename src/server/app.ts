@@ -7,16 +7,21 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { breakGlassRoutes } from './modules/break-glass/break-glass.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { facilitiesRoutes } from './modules/facilities/facilities.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { installJobScheduler } from './modules/jobs/jobs.scheduler';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { personImportsRoutes } from './modules/person-imports/person-imports.routes';
 import { personAttachmentsRoutes } from './modules/persons/person-attachments.routes';
 import { personMergesRoutes } from './modules/persons/person-merges.routes';
 import { personTransfersRoutes } from './modules/persons/person-transfers.routes';
 import { personsRoutes } from './modules/persons/persons.routes';
+import { proceduresRoutes } from './modules/procedures/procedures.routes';
 import { rulesRoutes } from './modules/rules/rules.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { unitsRoutes } from './modules/units/units.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { workQueueRoutes } from './modules/work-queue/work-queue.routes';
 import { authentication } from './platform/authn';
 import type { AppDeps } from './platform/context';
 import { installErrorHandler } from './platform/error-handler';
@@ -30,6 +35,8 @@ import { registerWebAssets } from './platform/web-assets';
 export interface BuildAppOptions {
   /** Serve dist/web (the server does; API tests do not need it). */
   serveWeb?: boolean;
+  /** Run the background-job scheduler (the server does, every JOBS_INTERVAL_SECONDS; tests do not). */
+  runJobs?: boolean;
 }
 
 /**
@@ -80,6 +87,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(rulesRoutes);
   await app.register(calendarRoutes);
   await app.register(personAttachmentsRoutes);
+  await app.register(facilitiesRoutes);
+  await app.register(proceduresRoutes);
+  await app.register(workQueueRoutes);
+
+  await app.register(notificationsRoutes);
+  if (options.runJobs) installJobScheduler(app);
 
   await registerWebAssets(app, options.serveWeb ? deps.config.webDistDir : '');
   return app;

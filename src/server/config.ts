@@ -62,6 +62,23 @@ const EnvSchema = z.object({
     .min(1024)
     .max(200 * 1024 * 1024)
     .default(20 * 1024 * 1024),
+  /**
+   * How often the server's scheduler enqueues the daily jobs and runs due jobs (deadline reminders,
+   * notification e-mails). 0 turns it off (run `npm run pcmt -- jobs run` from cron instead).
+   */
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** SMTP server for notification e-mails (`smtp://user:pass@host:587`, `smtps://…:465`); none: no e-mail. */
+  PCMT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of notification e-mails, e.g. `PCMT <pcmt@congan.example.vn>`; required with PCMT_SMTP_URL. */
+  PCMT_MAIL_FROM: z.string().min(3).max(200).optional(),
+  /** The address users open PCMT at (`https://pcmt.example.vn`), to make the links in e-mails absolute. */
+  PCMT_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s?#]+$/, 'must be an http:// or https:// URL without query')
+    .optional(),
 });
 
 export interface Config {
@@ -83,6 +100,10 @@ export interface Config {
   importBodyLimitBytes: number;
   /** Built web assets served at `/`. */
   webDistDir: string;
+  /** The scheduler's period in milliseconds; 0: the server runs no jobs. */
+  jobsIntervalMs: number;
+  /** Notification e-mail: null unless PCMT_SMTP_URL is set. The URL holds a password: never log it. */
+  mail: { smtpUrl: string; from: string; publicUrl: string | null } | null;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Cấu hình không hợp lệ / invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  if (e.PCMT_SMTP_URL && !e.PCMT_MAIL_FROM) {
+    throw new ConfigError(
+      'Cấu hình không hợp lệ / invalid configuration: PCMT_MAIL_FROM="" (required with PCMT_SMTP_URL, e.g. PCMT <pcmt@example.vn>)',
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
     port: e.PORT,
@@ -123,6 +149,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importBodyLimitBytes: e.IMPORT_BODY_LIMIT_BYTES,
     webDistDir: path.join(PROJECT_ROOT, 'dist', 'web'),
+    jobsIntervalMs: e.JOBS_INTERVAL_SECONDS * 1000,
+    mail:
+      e.PCMT_SMTP_URL && e.PCMT_MAIL_FROM
+        ? { smtpUrl: e.PCMT_SMTP_URL, from: e.PCMT_MAIL_FROM, publicUrl: e.PCMT_PUBLIC_URL?.replace(/\/+$/, '') ?? null }
+        : null,
   });
 }
 

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   );
   const app = await buildApp(
     { config, db: database.db, dbMode: database.mode, clock: () => new Date(), secrets, envelope },
-    { serveWeb: true },
+    { serveWeb: true, runJobs: true },
   );
 
   let stopping = false;

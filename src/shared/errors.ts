@@ -209,6 +209,12 @@ export const ERRORS = {
     vi: 'Không có tham số cấu hình {key}.',
     en: 'There is no setting {key}.',
   },
+  /** No notification with this id among the caller's own (another user's answers the same). */
+  NOTIFICATION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy thông báo.',
+    en: 'Notification not found.',
+  },
   /** No rule set with this id (`src/shared/rules`). */
   RULE_SET_NOT_FOUND: {
     status: 404,
@@ -232,6 +238,42 @@ export const ERRORS = {
     status: 409,
     vi: 'Quy tắc {key} đã được xác nhận theo văn bản pháp luật, không thể sửa giá trị.',
     en: 'Rule {key} is confirmed by a legal text; its value cannot be changed.',
+  },
+  /** No procedure with this id visible to the caller. */
+  PROCEDURE_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy thủ tục.',
+    en: 'Procedure not found.',
+  },
+  /** The state machine does not allow this action now; `allowed` lists what it allows. */
+  PROCEDURE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Thủ tục đang ở trạng thái "{state}": không thể thực hiện "{action}". Các bước được phép: {allowed}.',
+    en: 'The procedure is in state "{state}": "{action}" is not possible. Allowed steps: {allowed}.',
+  },
+  /** The form does not fit the procedure or its state (e.g. Mẫu 54 before completion). */
+  PROCEDURE_FORM_UNAVAILABLE: {
+    status: 409,
+    vi: 'Chưa thể in mẫu {form} cho thủ tục này ở trạng thái hiện tại.',
+    en: 'Form {form} cannot be printed for this procedure in its current state.',
+  },
+  /** No facility with this id (or code). */
+  FACILITY_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy cơ sở.',
+    en: 'Facility not found.',
+  },
+  /** A facility with this code exists. */
+  FACILITY_CODE_TAKEN: {
+    status: 409,
+    vi: 'Mã cơ sở {code} đã được dùng.',
+    en: 'Facility code {code} is already taken.',
+  },
+  /** The facility has no free place: occupancy has reached its capacity. */
+  FACILITY_FULL: {
+    status: 409,
+    vi: 'Cơ sở {name} đã đủ sức chứa ({capacity}).',
+    en: 'Facility {name} is full (capacity {capacity}).',
   },
   /** No such break-the-glass grant visible to the caller. */
   BREAK_GLASS_NOT_FOUND: {

@@ -202,16 +202,27 @@ export const PERMISSIONS = [
   'person:merge',
   // Legal parameters and other settings stored as data (deadlines with their citation).
   'setting:manage',
+  // The list of rehab, methadone and determination facilities with their capacity (issue #5).
+  'facility:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: ['user:read', 'user:manage', 'session:revoke_any', 'token:manage_any', 'agency:manage', 'setting:manage'],
+  system_admin: [
+    'user:read',
+    'user:manage',
+    'session:revoke_any',
+    'token:manage_any',
+    'agency:manage',
+    'setting:manage',
+    'facility:manage',
+  ],
   provincial_lead: ['break_glass:request', 'break_glass:review'],
   // Merging files is the provincial police's (ACCESS-PRINCIPLES.md: provincial police handle the
   // registry across communes); the service also requires write access to person records, so a
   // provincial officer of another agency holds the permission but cannot use it.
-  provincial_officer: ['break_glass:request', 'person:merge'],
+  // Facilities: the provincial police manage rehab since 01/03/2025 (NĐ 02/2025/NĐ-CP), within their province.
+  provincial_officer: ['break_glass:request', 'person:merge', 'facility:manage'],
   commune_officer: ['break_glass:request'],
   facility_staff: [],
   auditor: ['audit:read', 'audit:verify', 'break_glass:review'],

@@ -3,6 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, sendFile, TestClock, totp } from '../support/auth';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, CANARY_RECORD, databaseDigest, type Person, type World } from './fixtures';
+import {
+  buildNotificationFixtures,
+  type NotificationFixtures,
+  notificationCrossScopeReads,
+  notificationMatrix,
+} from './notification-cells';
+import { buildProcedureFixtures, type ProcedureFixtures, procedureCrossScopeReads, procedureMatrix } from './procedure-cells';
 import { buildMoveFixtures, type MoveFixtures, moveCrossScopeReads, moveMatrix } from './registry-moves';
 
 /**
@@ -49,6 +56,8 @@ const attachmentCanary = (o: Person) => `attachment-canary-${o.key}`;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Transfers, merges and settings: subjects of their own (registry-moves.ts). */
 let moves: MoveFixtures;
+/** Procedures and facilities: subjects of their own (procedure-cells.ts). */
+let procedures: ProcedureFixtures;
 
 beforeAll(async () => {
   t = await createTestApp({ clock: clock.read });
@@ -65,8 +74,15 @@ beforeAll(async () => {
     attachmentOf[o.key] = uploaded.json().id;
   }
   moves = await buildMoveFixtures(t, w);
+  procedures = await buildProcedureFixtures(t, w);
 }, 300_000);
 afterAll(() => t.close());
+
+/** Notifications: one per user, its title a canary (notification-cells.ts). */
+let notifications: NotificationFixtures;
+beforeAll(async () => {
+  notifications = await buildNotificationFixtures(t, w);
+});
 
 /** A person-import CSV of one fake row in commune p01a (a dry run writes nothing but its job). */
 const importCsv = () =>
@@ -443,6 +459,10 @@ const MATRIX: Record<string, () => Cell[]> = {
     () => w,
     () => moves,
   ),
+  ...procedureMatrix(
+    () => w,
+    () => procedures,
+  ),
   // Rule sets (issue #5): legal reference every logged-in user reads; only the system administrator
   // overrides an unconfirmed value (one allowed cell: it creates the override).
   'GET /api/rule-sets': () =>
@@ -500,6 +520,11 @@ const MATRIX: Record<string, () => Cell[]> = {
       allow: has(p, 'system_admin'),
       forbidden: [],
     })),
+  // Notifications (issue #5): every user lists and marks read their own only.
+  ...notificationMatrix(
+    () => w,
+    () => notifications,
+  ),
 };
 
 /** Routes whose answer is the same for every caller (no records in scope). */
@@ -638,6 +663,8 @@ describe('row-level security alone (service checks switched off)', () => {
               .map((o) => o.browser.cookie),
           },
           ...moveCrossScopeReads(w, moves, viewer),
+          ...procedureCrossScopeReads(w, procedures, viewer),
+          ...notificationCrossScopeReads(w, notifications, viewer),
           ...(viewer.key === 'police01a' ? [] : [{ url: `/api/person-imports/${importJobId}`, forbidden: [importJobId] }]),
         ];
         for (const read of reads) {

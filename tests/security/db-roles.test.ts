@@ -10,7 +10,16 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const SCOPED_TABLES = ['app_user', 'mfa_recovery_code', 'user_session', 'api_token', 'audit_event', 'break_glass_grant'];
+const SCOPED_TABLES = [
+  'app_user',
+  'mfa_recovery_code',
+  'user_session',
+  'api_token',
+  'audit_event',
+  'break_glass_grant',
+  'job',
+  'notification',
+];
 
 describe('database roles and row-level security', () => {
   it('pcmt_app cannot bypass row-level security, is no superuser, and owns no table', async () => {

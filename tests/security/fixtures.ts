@@ -139,7 +139,14 @@ export async function databaseDigest(t: TestApp): Promise<string> {
       (SELECT count(*)::text FROM person_merge_row),
       (SELECT string_agg(md5(s::text), ',' ORDER BY key) FROM app_setting s),
       (SELECT string_agg(md5(o::text), ',' ORDER BY rule_set_id, rule_key) FROM rule_override o),
-      (SELECT string_agg(md5(c::text), ',' ORDER BY year) FROM calendar_year c)
+      (SELECT string_agg(md5(c::text), ',' ORDER BY year) FROM calendar_year c),
+      (SELECT string_agg(md5(n::text), ',' ORDER BY id) FROM notification n),
+      (SELECT string_agg(md5(j::text), ',' ORDER BY id) FROM job j),
+      (SELECT string_agg(md5(f::text), ',' ORDER BY id) FROM facility f),
+      (SELECT string_agg(md5(pr::text), ',' ORDER BY id) FROM procedure pr),
+      (SELECT count(*)::text FROM procedure_step),
+      (SELECT string_agg(md5(d::text), ',' ORDER BY id) FROM procedure_deadline d),
+      (SELECT count(*)::text FROM procedure_facility_link)
     )) AS digest`.execute(t.database.db);
   return rows[0]?.digest ?? '';
 }

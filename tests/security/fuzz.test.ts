@@ -73,6 +73,11 @@ function actorFor(url: string) {
   if (url.startsWith('/api/audit-events')) return w.people.auditor;
   if (url.startsWith('/api/settings')) return w.people.admin;
   if (url.startsWith('/api/rule-sets') || url.startsWith('/api/calendar')) return w.people.admin;
+  // Any logged-in user has notifications: a commune police officer reaches the handlers.
+  if (url.startsWith('/api/notifications')) return w.people.police01a;
+  // Facilities: the provincial police of province 01 manage them; procedures: the commune police.
+  if (url.startsWith('/api/facilities')) return w.people.police01;
+  if (url.startsWith('/api/procedures')) return w.people.police01a;
   // Merges and their undo: the provincial police (person:merge); transfers: the commune police.
   if (url.startsWith('/api/person-merges') || url.endsWith('/merge')) return w.people.police01;
   if (

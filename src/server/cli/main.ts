@@ -10,6 +10,7 @@ import { registerAccountCommands } from './commands/accounts';
 import { registerAgencyCommands } from './commands/agencies';
 import { registerGenerateCommands } from './commands/generate';
 import { registerImportCommands } from './commands/import';
+import { registerJobCommands } from './commands/jobs';
 import { registerKeyCommands } from './commands/keys';
 import { registerUnitCommands } from './commands/units';
 import { openCliDatabase } from './database';
@@ -46,6 +47,7 @@ registerAccountCommands(program, getConfig);
 registerKeyCommands(program, getConfig);
 registerGenerateCommands(program, getConfig);
 registerImportCommands(program, getConfig);
+registerJobCommands(program, getConfig);
 
 try {
   await program.parseAsync(process.argv);

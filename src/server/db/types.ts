@@ -28,6 +28,13 @@ export interface DB {
   person_transfer: PersonTransferTable;
   person_merge: PersonMergeTable;
   person_merge_row: PersonMergeRowTable;
+  job: JobTable;
+  notification: NotificationTable;
+  facility: FacilityTable;
+  procedure: ProcedureTable;
+  procedure_step: ProcedureStepTable;
+  procedure_deadline: ProcedureDeadlineTable;
+  procedure_facility_link: ProcedureFacilityLinkTable;
 }
 
 export interface AdminUnitDatasetTable {
@@ -114,6 +121,10 @@ export interface AppUserTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   created_by: string | null;
+  /** Where notifications are e-mailed when SMTP is configured (migration 0016); null: in-app only. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Facility staff: the facility whose linked records they see (migration 0014). */
+  facility_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MfaRecoveryCodeTable {
@@ -378,4 +389,128 @@ export interface CalendarYearTable {
   version: Generated<number>;
   updated_at: Date;
   updated_by: string | null;
+}
+
+/** Migration 0014. */
+export interface FacilityTable {
+  id: string;
+  code: string;
+  name: string;
+  type: 'public_rehab' | 'private_rehab' | 'reform_school' | 'ost_clinic' | 'determination' | 'social_reception';
+  agency_code: string;
+  province_code: string;
+  capacity: number | null;
+  min_age: Generated<number>;
+  max_age: number | null;
+  licence: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+  updated_by: string | null;
+}
+
+/** Migration 0015: a legal procedure of a person (its state machine's state). */
+export interface ProcedureTable {
+  id: string;
+  person_id: string;
+  kind: string;
+  record_kind: 'procedure' | 'health_record';
+  state: string;
+  facility_id: string | null;
+  opened_on: string;
+  last_on: string;
+  rule_set_id: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  parent_id: string | null;
+  version: Generated<number>;
+  created_at: Date;
+  created_by: string | null;
+  updated_at: Date;
+}
+
+export interface ProcedureStepTable {
+  id: string;
+  procedure_id: string;
+  person_id: string;
+  seq: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  decided_on: string;
+  decision_no: string | null;
+  decider: string | null;
+  unit_name: string | null;
+  rule_set_id: string;
+  data_enc: string;
+  unconfirmed_rules: string[];
+  attachment_ids: string[];
+  by_system: boolean;
+  recorded_at: Date;
+  recorded_by: string | null;
+  recorded_by_username: string | null;
+}
+
+export interface ProcedureDeadlineTable {
+  id: string;
+  procedure_id: string;
+  person_id: string;
+  timer: string;
+  rule_key: string | null;
+  rule_set_id: string;
+  confirmed: boolean;
+  term: boolean;
+  starts_on: string;
+  due_on: string | null;
+  status: 'open' | 'met' | 'cancelled';
+  closed_on: string | null;
+  overdue_marked_at: Date | null;
+  created_at: Date;
+}
+
+export interface ProcedureFacilityLinkTable {
+  id: string;
+  procedure_id: string;
+  person_id: string;
+  facility_id: string;
+}
+
+/** Background work (migration 0016): one row per `(kind, run_key)`; system scope only. */
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  run_key: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: ColumnType<'queued' | 'running' | 'done' | 'failed', 'queued' | undefined, 'queued' | 'running' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  not_before: Date;
+  claimed_at: Date | null;
+  claimed_by: string | null;
+  finished_at: Date | null;
+  /** An error code and message, never personal data. */
+  last_error: string | null;
+  created_at: Date;
+}
+
+export type MailState = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+/** What a user is told (migration 0016): no personal data in title or body; the link carries the id. */
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: ColumnType<string, string | undefined, string>;
+  link: string | null;
+  dedupe_key: string;
+  created_at: Date;
+  read_at: Date | null;
+  /**
+   * The e-mail outbox: pending until the scheduler sends it (`sending` while it does), or skipped
+   * (no SMTP server, no address, too old).
+   */
+  mail_state: ColumnType<MailState, MailState | undefined, MailState>;
+  mail_attempts: Generated<number>;
+  /** When the e-mail last changed state (claimed for sending, sent, failed). */
+  mail_state_at: Date | null;
 }

@@ -32,6 +32,7 @@ export function scopeOf(actor: Actor): DbScope {
     agency: actor.agencyCode,
     agencyKind: actor.agencyKind,
     agencyLevel: actor.agencyLevel,
+    facilityId: actor.facilityId,
   };
 }
 

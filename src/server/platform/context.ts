@@ -35,6 +35,8 @@ export interface Actor {
   agencyCode: string;
   agencyKind: AgencyKindName;
   agencyLevel: AgencyLevelName;
+  /** Facility staff: the facility whose patients and records they see (null for everyone else). */
+  facilityId: string | null;
   via: 'session' | 'token';
   sessionId: string | null;
   /** When the second factor was last entered in this session (for exports). */

@@ -1,4 +1,13 @@
-import { type AgencyKindName, type AgencyLevelName, accessFor, maySeeMinors, ROLE_AREA, type Role } from '@shared/permissions';
+import {
+  type AgencyKindName,
+  type AgencyLevelName,
+  accessFor,
+  maySeeMinors,
+  type RecordKind,
+  ROLE_AREA,
+  type Role,
+} from '@shared/permissions';
+import { linkedProcedureKinds } from '@shared/workflow/record-kinds';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/types';
 
@@ -18,6 +27,8 @@ export type DbScope =
       /** The agency's kind and level decide the remit over personal records (src/shared/permissions.ts). */
       agencyKind?: AgencyKindName;
       agencyLevel?: AgencyLevelName;
+      /** Facility staff: their facility, whose linked records they see. */
+      facilityId?: string | null;
     };
 
 /** The unit path a user's roles cover: '*' for all, the province, the commune, or '' for nothing. */
@@ -46,7 +57,15 @@ export function inScope<T>(db: Kysely<DB>, scope: DbScope, work: (trx: Transacti
       set_config('pcmt.person_read', ${settings.personRead}, true),
       set_config('pcmt.person_write', ${settings.personWrite}, true),
       set_config('pcmt.minors', ${settings.minors}, true),
-      set_config('pcmt.now', ${now ? now.toISOString() : ''}, true)`.execute(trx);
+      set_config('pcmt.now', ${now ? now.toISOString() : ''}, true),
+      set_config('pcmt.procedure_read', ${settings.procedureRead}, true),
+      set_config('pcmt.procedure_write', ${settings.procedureWrite}, true),
+      set_config('pcmt.health_read', ${settings.healthRead}, true),
+      set_config('pcmt.health_write', ${settings.healthWrite}, true),
+      set_config('pcmt.person_linked', ${settings.personLinked}, true),
+      set_config('pcmt.facility', ${settings.facility}, true),
+      set_config('pcmt.linked_read', ${settings.linkedRead}, true),
+      set_config('pcmt.linked_write', ${settings.linkedWrite}, true)`.execute(trx);
     return work(trx);
   });
 }
@@ -60,7 +79,17 @@ const SYSTEM_SETTINGS = {
   personRead: 'off',
   personWrite: 'off',
   minors: 'off',
+  procedureRead: 'off',
+  procedureWrite: 'off',
+  healthRead: 'off',
+  healthWrite: 'off',
+  personLinked: 'off',
+  facility: '',
+  linkedRead: '',
+  linkedWrite: '',
 };
+
+const onOff = (value: boolean) => (value ? 'on' : 'off');
 
 /** What row-level security needs to know of a user: area, and the remit over person records. */
 function userSettings(scope: Extract<DbScope, { kind: 'user' }>) {
@@ -68,6 +97,19 @@ function userSettings(scope: Extract<DbScope, { kind: 'user' }>) {
   // Records linked to a facility or agency `(L)` need links that exist per record; until a module
   // adds them, a linked-only remit reads no person through the area rule.
   const access = agency ? scope.roles.map((role) => accessFor(role, agency, 'person')).filter((a) => !a.linkedOnly) : [];
+  const grants = (kind: RecordKind) => (agency ? scope.roles.map((role) => accessFor(role, agency, kind)) : []);
+  const open = (kind: RecordKind, how: 'read' | 'write') => grants(kind).some((a) => !a.linkedOnly && a[how]);
+  const linked = (kind: RecordKind, how: 'read' | 'write') => grants(kind).some((a) => a.linkedOnly && a[how]);
+  const facility = scope.facilityId ?? '';
+  // The procedure kinds a facility's staff reach through their facility (issue #5: health staff
+  // see only their own patients' determination and methadone records).
+  const linkedKinds = (how: 'read' | 'write') =>
+    facility && agency
+      ? linkedProcedureKinds(agency.kind)
+          .filter(({ recordKind }) => linked(recordKind, how))
+          .map(({ kind }) => kind)
+          .join(',')
+      : '';
   return {
     system: 'off',
     userId: scope.userId,
@@ -77,5 +119,13 @@ function userSettings(scope: Extract<DbScope, { kind: 'user' }>) {
     personRead: access.some((a) => a.read) ? 'on' : 'off',
     personWrite: access.some((a) => a.write) ? 'on' : 'off',
     minors: agency && maySeeMinors(agency) ? 'on' : 'off',
+    procedureRead: onOff(open('procedure', 'read')),
+    procedureWrite: onOff(open('procedure', 'write')),
+    healthRead: onOff(open('health_record', 'read')),
+    healthWrite: onOff(open('health_record', 'write')),
+    personLinked: onOff(facility !== '' && linked('person', 'read')),
+    facility,
+    linkedRead: linkedKinds('read'),
+    linkedWrite: linkedKinds('write'),
   };
 }

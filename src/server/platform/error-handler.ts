@@ -74,6 +74,10 @@ export function installErrorHandler(app: FastifyInstance): void {
         requestId,
       });
     }
+    // Row-level security refused a write the service let through (defence in depth): a refusal.
+    if (error.code === '42501') {
+      return reply.status(403).send({ code: 'FORBIDDEN', message: errorMessage('FORBIDDEN', locale), requestId });
+    }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: { code: error.code, message: error.message } }, 'database unavailable');
       return reply

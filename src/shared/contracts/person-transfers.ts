@@ -55,31 +55,5 @@ export type PersonTransferDto = z.infer<typeof PersonTransferDto>;
 export const PersonTransfersResponse = z.object({ items: z.array(PersonTransferDto) });
 export type PersonTransfersResponse = z.infer<typeof PersonTransfersResponse>;
 
-/**
- * One thing waiting for the caller's unit (USER-JOURNEYS.md: "Việc cần làm"). Only residence
- * transfers for now; later issues add decisions due, dossiers, management periods ending.
- */
-export const WorkQueueItemDto = z.object({
-  kind: z.literal('transfer'),
-  /** `incoming`: to the caller's area; `outgoing`: from it; `internal`: both ends in it (provincial view). */
-  direction: z.enum(['incoming', 'outgoing', 'internal']),
-  transferId: z.string(),
-  /** The page to open: the person's file. */
-  personId: z.string(),
-  fullName: z.string(),
-  birthYear: z.number().int(),
-  fromUnit: TransferUnitDto,
-  toUnit: TransferUnitDto,
-  requestedAt: z.string(),
-  dueDate: IsoDate,
-  overdue: z.boolean(),
-});
-export type WorkQueueItemDto = z.infer<typeof WorkQueueItemDto>;
-
-/** `GET /api/work-queue`: oldest deadline first. */
-export const WorkQueueResponse = z.object({
-  /** Today in Việt Nam, the date `overdue` was computed on. */
-  today: IsoDate,
-  items: z.array(WorkQueueItemDto),
-});
-export type WorkQueueResponse = z.infer<typeof WorkQueueResponse>;
+// The work queue combines transfers and procedure deadlines: src/shared/contracts/work-queue.ts.
+export { TransferQueueItemDto, WorkQueueItemDto, WorkQueueResponse } from './work-queue';

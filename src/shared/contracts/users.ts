@@ -13,6 +13,7 @@ export const UserDto = z.object({
   roles: z.array(z.enum(ROLES)),
   unit: z.object({ id: z.string(), code: z.string(), fullName: z.string() }),
   agencyCode: z.string(),
+  facilityId: z.string().nullable(),
   mfaEnrolled: z.boolean(),
   mustChangePassword: z.boolean(),
   /** Set while the account is locked after failed logins. */
@@ -39,6 +40,8 @@ export const UserCreateBody = z.strictObject({
   unitCode: UnitCode,
   agencyCode: AgencyCode,
   roles: z.array(z.enum(ROLES)).min(1).max(3),
+  /** Facility staff: the facility (of the user's agency) whose linked records they see. */
+  facilityId: z.uuid().nullable().optional(),
 });
 export type UserCreateBody = z.infer<typeof UserCreateBody>;
 
@@ -54,6 +57,7 @@ export const UserUpdateBody = z
     agencyCode: AgencyCode.optional(),
     roles: z.array(z.enum(ROLES)).min(1).max(3).optional(),
     disabled: z.boolean().optional(),
+    facilityId: z.uuid().nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { error: 'field:EMPTY_UPDATE' });
 export type UserUpdateBody = z.infer<typeof UserUpdateBody>;

@@ -43,15 +43,37 @@ export function registerAccountCommands(program: Command, config: () => Config):
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option('--display-name <name>', 'họ tên hiển thị')
+    .option('--facility <code>', 'cơ sở của cán bộ cơ sở (facility_staff) / the facility of a facility_staff user')
     .option('--json', 'in JSON / print JSON')
     .action(
-      async (opts: { username: string; unit: string; agency: string; role: string[]; displayName?: string; json?: boolean }) => {
+      async (opts: {
+        username: string;
+        unit: string;
+        agency: string;
+        role: string[];
+        displayName?: string;
+        facility?: string;
+        json?: boolean;
+      }) => {
+        const facilityId = opts.facility
+          ? await withServiceContext(config(), (ctx) =>
+              inScope(ctx.db, { kind: 'system', reason: 'cli user create' }, (trx) =>
+                trx
+                  .selectFrom('facility')
+                  .select('id')
+                  .where('code', '=', opts.facility as string)
+                  .executeTakeFirst(),
+              ),
+            )
+          : undefined;
+        if (opts.facility && !facilityId) throw new CliError(`Không có cơ sở / no facility ${opts.facility}`);
         const input = parseInput(UserCreateBody, {
           username: opts.username,
           displayName: opts.displayName ?? opts.username,
           unitCode: opts.unit,
           agencyCode: opts.agency,
           roles: opts.role,
+          ...(facilityId ? { facilityId: facilityId.id } : {}),
         });
         const piped = await passwordFromStdin();
         if (piped !== undefined && (piped.length < 12 || piped.length > 128)) {

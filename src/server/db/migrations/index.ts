@@ -12,6 +12,9 @@ import * as m0010 from './0010_create_person_merge';
 import * as m0011 from './0011_create_person_attachment';
 import * as m0012 from './0012_create_rule_override';
 import * as m0013 from './0013_create_calendar_year';
+import * as m0014 from './0014_create_facility';
+import * as m0015 from './0015_create_procedure';
+import * as m0016 from './0016_create_job_and_notification';
 
 /**
  * Every migration, in order. Imported statically rather than discovered on disk: the loader
@@ -32,4 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_create_person_attachment': m0011,
   '0012_create_rule_override': m0012,
   '0013_create_calendar_year': m0013,
+  '0014_create_facility': m0014,
+  '0015_create_procedure': m0015,
+  '0016_create_job_and_notification': m0016,
 };

@@ -58,6 +58,7 @@ export function actorOf(user: repo.UserWithScope, via: Actor['via'], session: Se
     agencyCode: user.agency_code,
     agencyKind: user.agency_kind as Actor['agencyKind'],
     agencyLevel: user.agency_level as Actor['agencyLevel'],
+    facilityId: user.facility_id ?? null,
     via,
     sessionId: session?.id ?? null,
     stepUpAt: session?.step_up_at ?? null,

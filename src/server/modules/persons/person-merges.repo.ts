@@ -46,6 +46,11 @@ export const PERSON_LINKED_TABLES: readonly LinkedTable[] = [
       { column: 'note_enc', field: 'note' },
     ],
   },
+  // Legal procedures (migration 0015): the procedure first, so its steps and timers stay visible.
+  { table: 'procedure', sealed: [] },
+  { table: 'procedure_step', sealed: [{ column: 'data_enc', field: 'data' }] },
+  { table: 'procedure_deadline', sealed: [] },
+  { table: 'procedure_facility_link', sealed: [] },
 ];
 
 /** Opens the re-pointing of linked rows for this transaction only (policies of migration 0010). */

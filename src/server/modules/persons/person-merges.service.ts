@@ -8,6 +8,7 @@ import type { Actor, ServiceContext } from '../../platform/context';
 import type { Envelope } from '../../platform/envelope';
 import { AppError } from '../../platform/errors';
 import { actorArea, envelopeOf, hasPersonAccess, inArea, requirePersonAccess, scoped } from './person-access';
+import { recomputeClassification } from '../procedures/procedure-engine';
 import * as repo from './person-merges.repo';
 import * as persons from './persons.repo';
 
@@ -145,6 +146,8 @@ export async function mergePersons(ctx: ServiceContext, keptId: string, body: Pe
     const closed = await persons.update(trx, duplicate.id, duplicate.version, { merged_into: kept.id, ...stamp });
     const bumped = await persons.update(trx, kept.id, kept.version, stamp);
     if (!closed || !bumped) throw new Error('locked persons not updated');
+    // The kept file now holds both files' procedures: its classification follows them.
+    await recomputeClassification(trx, kept.id, now);
     const event = { at: now, actor_user_id: actor.userId, actor_username: actor.username };
     await persons.insertEvent(trx, {
       ...event,
@@ -219,6 +222,7 @@ export async function undoMerge(ctx: ServiceContext, mergeId: string, body: Pers
     const reopened = await persons.update(trx, duplicate.id, duplicate.version, { merged_into: null, ...stamp });
     const bumped = await persons.update(trx, kept.id, kept.version, stamp);
     if (!reopened || !bumped) throw new Error('locked persons not updated');
+    for (const id of [kept.id, duplicate.id]) await recomputeClassification(trx, id, now);
     await repo.markUndone(trx, mergeId, {
       undone_at: now,
       undone_by: actor.userId,

@@ -5,7 +5,6 @@ import {
   PersonTransferDto,
   PersonTransferRequestBody,
   PersonTransfersResponse,
-  WorkQueueResponse,
 } from '@shared/contracts/person-transfers';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serviceContext } from '../../platform/request-context';
@@ -13,7 +12,7 @@ import * as transfers from './person-transfers.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-/** Moving residence between communes, and the work queue that shows transfers awaiting a unit. */
+/** Moving residence between communes (the work queue lists pending ones: modules/work-queue). */
 export const personTransfersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/persons/:id/transfers',
@@ -63,15 +62,4 @@ export const personTransfersRoutes: FastifyPluginAsyncZod = async (app) => {
       (request) => decide(serviceContext(request), request.params.id, request.body),
     );
   }
-  app.get(
-    '/api/work-queue',
-    {
-      schema: {
-        tags: ['work-queue'],
-        summary: 'What awaits my unit, oldest deadline first',
-        response: { 200: WorkQueueResponse, ...errors },
-      },
-    },
-    (request) => transfers.getWorkQueue(serviceContext(request)),
-  );
 };

@@ -3,17 +3,16 @@ import type {
   PersonTransferDecisionBody,
   PersonTransferDto,
   PersonTransferRequestBody,
-  WorkQueueResponse,
 } from '@shared/contracts/person-transfers';
 import { formatDateVi, todayInVietnam } from '@shared/dates';
 import { FIELD_MESSAGES, type FieldMessageKey } from '@shared/errors';
-import { auditCall, requireActor } from '../../platform/authz';
+import { auditCall } from '../../platform/authz';
 import type { Actor, ServiceContext } from '../../platform/context';
 import type { Envelope } from '../../platform/envelope';
 import { AppError } from '../../platform/errors';
 import { readSetting } from '../settings/settings.service';
 import { getUnit } from '../units/units.service';
-import { actorArea, auditPersons, envelopeOf, hasPersonAccess, inArea, requirePersonAccess, scoped } from './person-access';
+import { actorArea, envelopeOf, hasPersonAccess, inArea, requirePersonAccess, scoped } from './person-access';
 import * as repo from './person-transfers.repo';
 import * as persons from './persons.repo';
 
@@ -26,7 +25,7 @@ import * as persons from './persons.repo';
  * (ACCESS-PRINCIPLES.md); the sending commune alone writes it until acceptance moves it.
  */
 
-const MAX_QUEUE_ITEMS = 200;
+const _MAX_QUEUE_ITEMS = 200;
 
 /** `date` + `days` calendar days, ISO. Working days come with the calendar of a later issue. */
 function addCalendarDays(date: string, days: number): string {
@@ -287,48 +286,4 @@ export function rejectTransfer(ctx: ServiceContext, transferId: string, body: Pe
 /** The sending commune withdraws its request. */
 export function cancelTransfer(ctx: ServiceContext, transferId: string, body: PersonTransferDecisionBody) {
   return decideTransfer(ctx, transferId, 'cancel', body);
-}
-
-/**
- * The caller's work queue ("Việc cần làm", USER-JOURNEYS.md): pending transfers into or out of
- * their area, oldest deadline first, overdue ones flagged. A user without access to person records
- * gets an empty queue (the page is everyone's home; other kinds of item come later). Every person
- * shown is audited, as in any list.
- */
-export async function getWorkQueue(ctx: ServiceContext): Promise<WorkQueueResponse> {
-  const actor = requireActor(ctx);
-  const today = todayInVietnam(ctx.clock());
-  const area = actorArea(actor);
-  if ((ctx.enforcement !== 'database-only' && !hasPersonAccess(actor, 'read')) || area === '' || area === '*')
-    return { today, items: [] };
-  return scoped(ctx, actor, async (trx) => {
-    const rows = await repo.listPendingInArea(trx, area, MAX_QUEUE_ITEMS);
-    await auditPersons(
-      trx,
-      ctx,
-      actor,
-      'person.work_queue',
-      rows.map((row) => row.person_id),
-    );
-    return {
-      today,
-      items: rows.map((row) => {
-        const incoming = inArea(row.to_unit_path, area);
-        const outgoing = inArea(row.from_unit_path, area);
-        return {
-          kind: 'transfer' as const,
-          direction: incoming && outgoing ? ('internal' as const) : incoming ? ('incoming' as const) : ('outgoing' as const),
-          transferId: row.id,
-          personId: row.person_id,
-          fullName: row.full_name,
-          birthYear: row.birth_year,
-          fromUnit: { code: row.from_code, fullName: row.from_full_name },
-          toUnit: { code: row.to_code, fullName: row.to_full_name },
-          requestedAt: row.requested_at.toISOString(),
-          dueDate: row.due_date,
-          overdue: today > row.due_date,
-        };
-      }),
-    };
-  });
 }

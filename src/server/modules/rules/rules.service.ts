@@ -85,6 +85,17 @@ export async function ruleInForce(trx: Executor, key: string, date: string): Pro
   return effectiveRule(set, key, lookupOf(await repo.listOverrides(trx)));
 }
 
+/**
+ * The rules in force on a decision date with the administrators' overrides, as a look-up for the
+ * procedures' guards (src/shared/workflow); null before 01/01/2022.
+ */
+export async function rulesOn(trx: Executor, date: string): Promise<((key: string) => EffectiveRule | null) | null> {
+  const set = ruleSetOn(date);
+  if (!set) return null;
+  const lookup = lookupOf(await repo.listOverrides(trx));
+  return (key) => effectiveRule(set, key, lookup);
+}
+
 /** Every rule set with its rules, overrides applied: legal reference any logged-in user reads. */
 export async function listRuleSets(ctx: ServiceContext): Promise<{ items: RuleSetDto[] }> {
   const actor = requireActor(ctx);

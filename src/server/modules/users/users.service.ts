@@ -42,6 +42,7 @@ async function presentUser(trx: Executor, user: authRepo.UserWithScope, now: Dat
     roles: user.roles as Role[],
     unit: { id: user.unit_id, code: user.unit_code, fullName: user.unit_full_name },
     agencyCode: user.agency_code,
+    facilityId: user.facility_id ?? null,
     mfaEnrolled: user.totp_enabled_at !== null,
     mustChangePassword: user.must_change_password,
     lockedUntil: user.locked_until && user.locked_until > now ? user.locked_until.toISOString() : null,
@@ -52,7 +53,10 @@ async function presentUser(trx: Executor, user: authRepo.UserWithScope, now: Dat
 }
 
 /** Checks unit, agency and roles fit together, before any transaction opens. */
-async function resolvePlacement(ctx: ServiceContext, input: { unitCode: string; agencyCode: string; roles: Role[] }) {
+async function resolvePlacement(
+  ctx: ServiceContext,
+  input: { unitCode: string; agencyCode: string; roles: Role[]; facilityId?: string | null },
+) {
   const { unit, ancestors } = await getUnit(ctx, input.unitCode);
   const agency = await getAgency(ctx, input.agencyCode);
   for (const role of input.roles) {
@@ -61,6 +65,17 @@ async function resolvePlacement(ctx: ServiceContext, input: { unitCode: string; 
     if ((level !== 'any' && unit.level !== level) || facilityOnly) throw new AppError('ROLE_NOT_ALLOWED_HERE', { role });
   }
   if (!agency.active) throw new AppError('AGENCY_NOT_FOUND', { code: input.agencyCode });
+  if (input.facilityId) {
+    // A facility's staff belong to its agency (migration 0014): a clinic's staff cannot be given a rehab centre.
+    const facility = await inScope(ctx.db, scopeFor(ctx), (trx) =>
+      trx
+        .selectFrom('facility')
+        .select('agency_code')
+        .where('id', '=', input.facilityId as string)
+        .executeTakeFirst(),
+    );
+    if (!facility || facility.agency_code !== agency.code) throw new AppError('FACILITY_NOT_FOUND');
+  }
   return { unitId: unit.id, unitPath: [...ancestors.map((a) => a.code), unit.code].join('.'), agencyCode: agency.code };
 }
 
@@ -86,6 +101,7 @@ export async function createUser(ctx: ServiceContext, input: UserCreateBody, opt
         unit_path: placement.unitPath,
         agency_code: placement.agencyCode,
         roles: input.roles,
+        facility_id: input.facilityId ?? null,
         password_hash: passwordHash,
         must_change_password: true,
         created_by: actor?.userId ?? null,
@@ -143,11 +159,12 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UserUpd
   }
   const roles = (input.roles ?? current.roles) as Role[];
   const placement =
-    input.unitCode || input.agencyCode || input.roles
+    input.unitCode || input.agencyCode || input.roles || input.facilityId !== undefined
       ? await resolvePlacement(ctx, {
           unitCode: input.unitCode ?? current.unit_code,
           agencyCode: input.agencyCode ?? current.agency_code,
           roles,
+          facilityId: input.facilityId === undefined ? current.facility_id : input.facilityId,
         })
       : null;
   const now = ctx.clock();
@@ -156,7 +173,8 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UserUpd
       placement !== null &&
       (placement.unitId !== current.unit_id ||
         placement.agencyCode !== current.agency_code ||
-        roles.join(',') !== current.roles.join(','));
+        roles.join(',') !== current.roles.join(',') ||
+        (input.facilityId !== undefined && input.facilityId !== current.facility_id));
     const disabling = input.disabled === true && current.disabled_at === null;
     await trx
       .updateTable('app_user')
@@ -165,6 +183,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UserUpd
         ...(placement
           ? { unit_id: placement.unitId, unit_path: placement.unitPath, agency_code: placement.agencyCode, roles }
           : {}),
+        ...(input.facilityId !== undefined ? { facility_id: input.facilityId } : {}),
         ...(input.disabled !== undefined ? { disabled_at: input.disabled ? (current.disabled_at ?? now) : null } : {}),
         updated_at: now,
       })

@@ -87,20 +87,23 @@ describe('PersonPage', () => {
     expect(screen.getByText('Cập nhật thông tin: Nghề nghiệp')).toBeTruthy();
   });
 
-  it('says the procedures come in the next release, and offers a reader no edit or note form', async () => {
+  it('shows a reader the procedures without a step to take, and no edit or note form', async () => {
     const { requests } = stubApi([
       signedIn(['provincial_lead']),
       on(`/api/persons/${PERSON.id}`, PERSON),
       on(`/api/persons/${PERSON.id}/timeline`, { items: [] }),
       on(`/api/persons/${PERSON.id}/notes`, { items: [] }),
+      on(`/api/persons/${PERSON.id}/procedures`, { personId: PERSON.id, classification: 'NONE', items: [], openable: [] }),
     ]);
     renderApp(`/persons/${PERSON.id}?tab=procedures`);
 
-    expect(await screen.findByText(/sẽ có trong phiên bản tiếp theo/)).toBeTruthy();
+    expect(await screen.findByText('Hồ sơ chưa có thủ tục nào.')).toBeTruthy();
+    expect(screen.getByTestId('classification-tag').textContent).toBe('Chưa phân loại');
+    expect(screen.queryByTestId('open-procedure')).toBeNull();
     expect(screen.queryByTestId('person-edit')).toBeNull();
     fireEvent.click(screen.getByRole('tab', { name: 'Hồ sơ quản lý' }));
     expect(await screen.findByText('Chưa có ghi chú nào.')).toBeTruthy();
     expect(screen.queryByTestId('person-note')).toBeNull();
-    expect(requests.some((request) => request.path.endsWith('/procedures'))).toBe(false);
+    expect(requests.filter((request) => request.path.endsWith('/procedures'))).toHaveLength(1);
   });
 });

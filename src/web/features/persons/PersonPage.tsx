@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { Button, Empty, Flex, Skeleton, Tabs, type TabsProps, Typography } from 'antd';
+import { Button, Flex, Skeleton, Tabs, type TabsProps, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHasAnyRole } from '../../auth/session';
 import { PERSON_WRITE_ROLES } from '../../layout/navigation';
@@ -16,6 +17,9 @@ import { personQueries } from './persons-api';
 import { PersonTab } from './persons-search';
 
 const route = getRouteApi('/_app/persons/$id');
+
+// The procedures bring the state machines and the rule sets with them: loaded when the tab opens.
+const ProceduresTab = lazy(() => import('../procedures/ProceduresTab').then((module) => ({ default: module.ProceduresTab })));
 
 /**
  * /persons/$id: one person and the management file. The browser tab title stays generic: titles
@@ -42,7 +46,11 @@ export function PersonPage() {
     {
       key: 'procedures',
       label: t('persons.tab.procedures'),
-      children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('persons.detail.proceduresLater')} />,
+      children: (
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+          <ProceduresTab personId={data.id} />
+        </Suspense>
+      ),
     },
     {
       key: 'documents',

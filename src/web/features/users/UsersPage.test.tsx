@@ -14,6 +14,7 @@ function account(overrides: Partial<UserDto> = {}): UserDto {
     roles: ['commune_officer'],
     unit: { id: 'id-00004-now', code: '00004', fullName: 'Phường Ba Đình' },
     agencyCode: 'CA_TINH',
+    facilityId: null,
     mfaEnrolled: true,
     mustChangePassword: false,
     lockedUntil: null,

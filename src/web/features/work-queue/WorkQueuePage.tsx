@@ -1,4 +1,6 @@
-import type { WorkQueueItemDto } from '@shared/contracts/person-transfers';
+import type { WorkQueueItemDto } from '@shared/contracts/work-queue';
+import { PROCEDURES } from '@shared/workflow/registry';
+import { TIMER_LABELS } from '@shared/workflow/timer-labels';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Empty, Skeleton, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
@@ -9,7 +11,8 @@ import { displayDate, displayDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { moveQueries } from '../persons/person-moves-api';
 
-const DIRECTION_COLOR: Record<WorkQueueItemDto['direction'], string> = {
+type TransferItem = Extract<WorkQueueItemDto, { kind: 'transfer' }>;
+const DIRECTION_COLOR: Record<TransferItem['direction'], string> = {
   incoming: 'blue',
   outgoing: 'default',
   internal: 'purple',
@@ -17,11 +20,13 @@ const DIRECTION_COLOR: Record<WorkQueueItemDto['direction'], string> = {
 
 /**
  * /work-queue, "Việc cần làm" (USER-JOURNEYS.md: where a commune officer starts the day): what
- * waits for the officer's unit, oldest deadline first, overdue items in red. Today: residence
- * transfers to acknowledge (incoming) or awaiting the other commune (outgoing).
+ * waits for the officer's unit, oldest deadline first, overdue items in red: residence transfers
+ * to acknowledge (incoming) or awaiting the other commune (outgoing), and legal deadlines of the
+ * procedures overdue or due within 7 days (issue 5), each opening the person's file.
  */
 export function WorkQueuePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   const queue = useQuery(moveQueries.workQueue());
   const columns: TableColumnsType<WorkQueueItemDto> = [
     {
@@ -42,19 +47,31 @@ export function WorkQueuePage() {
     {
       key: 'what',
       title: t('workQueue.column.what'),
-      render: (_, item) => (
-        <Space size={[6, 4]} wrap>
-          <Tag color={DIRECTION_COLOR[item.direction]}>{t(`workQueue.direction.${item.direction}`)}</Tag>
-          <span>{t('workQueue.transfer', { from: item.fromUnit.fullName, to: item.toUnit.fullName })}</span>
-        </Space>
-      ),
+      render: (_, item) =>
+        item.kind === 'transfer' ? (
+          <Space size={[6, 4]} wrap>
+            <Tag color={DIRECTION_COLOR[item.direction]}>{t(`workQueue.direction.${item.direction}`)}</Tag>
+            <span>{t('workQueue.transfer', { from: item.fromUnit.fullName, to: item.toUnit.fullName })}</span>
+          </Space>
+        ) : (
+          <Space size={[6, 4]} wrap data-testid={`work-item-deadline-${item.timer}`}>
+            <Tag color="geekblue">{PROCEDURES[item.procedureKind].label[lang]}</Tag>
+            <span>{TIMER_LABELS[item.timer]?.[lang] ?? item.timer}</span>
+            {item.confirmed ? null : <Tag color="gold">{t('workQueue.unconfirmed')}</Tag>}
+          </Space>
+        ),
     },
     {
       key: 'person',
       title: t('workQueue.column.person'),
       width: 260,
       render: (_, item) => (
-        <Link to="/persons/$id" params={{ id: item.personId }} search={{ tab: 'transfers' }} data-testid="work-item-link">
+        <Link
+          to="/persons/$id"
+          params={{ id: item.personId }}
+          search={{ tab: item.kind === 'transfer' ? 'transfers' : 'procedures' }}
+          data-testid="work-item-link"
+        >
           <strong>{item.fullName}</strong> ({item.birthYear})
         </Link>
       ),
@@ -63,7 +80,8 @@ export function WorkQueuePage() {
       key: 'requested',
       title: t('workQueue.column.requested'),
       width: 130,
-      render: (_, item) => displayDateTime(item.requestedAt).slice(0, 10),
+      render: (_, item) =>
+        item.kind === 'transfer' ? displayDateTime(item.requestedAt).slice(0, 10) : displayDate(item.startsOn),
     },
   ];
   return (
@@ -85,7 +103,7 @@ export function WorkQueuePage() {
             </Typography.Paragraph>
             <Table<WorkQueueItemDto>
               size="middle"
-              rowKey="transferId"
+              rowKey={(item) => (item.kind === 'transfer' ? item.transferId : item.deadlineId)}
               columns={columns}
               dataSource={queue.data.items}
               pagination={false}
