@@ -213,6 +213,20 @@ const workQueueRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/work-queue/WorkQueuePage'), 'WorkQueuePage'),
 });
 
+/** "Quy tắc pháp luật": the legal rule sets by period (everyone reads; the administrator overrides unconfirmed values). */
+const legalRulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/legal-rules',
+  component: lazyRouteComponent(() => import('./features/legal-rules/LegalRulesPage'), 'LegalRulesPage'),
+});
+
+/** "Lịch làm việc": a year's days off and the working-day deadline tool. */
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/calendar',
+  component: lazyRouteComponent(() => import('./features/legal-rules/CalendarPage'), 'CalendarPage'),
+});
+
 /** Any other address: "not found", inside the layout and only after login (it reveals nothing before). */
 const notFoundRoute = createRoute({ getParentRoute: () => appRoute, path: '$', component: NotFoundPage });
 
@@ -232,6 +246,8 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     personEditRoute,
     workQueueRoute,
+    legalRulesRoute,
+    calendarRoute,
     notFoundRoute,
   ]),
 ]);

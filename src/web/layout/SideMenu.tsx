@@ -3,6 +3,8 @@ import {
   AlertOutlined,
   BankOutlined,
   BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
@@ -33,6 +35,8 @@ type MenuItem = Required<MenuProps>['items'][number];
 const ICONS: Record<string, ReactNode> = {
   home: <HomeOutlined />,
   tasks: <CheckSquareOutlined />,
+  legalRules: <BookOutlined />,
+  calendar: <CalendarOutlined />,
   plans: <ScheduleOutlined />,
   subjects: <TeamOutlined />,
   hotspots: <AimOutlined />,

@@ -6,7 +6,17 @@ export interface NavModule {
   key: string;
   labelKey: ParseKeys;
   /** Route of a working page; absent while the module is still being built. */
-  to?: '/' | '/units' | '/agencies' | '/admin/users' | '/audit' | '/break-glass' | '/persons' | '/work-queue';
+  to?:
+    | '/'
+    | '/units'
+    | '/agencies'
+    | '/admin/users'
+    | '/audit'
+    | '/break-glass'
+    | '/persons'
+    | '/work-queue'
+    | '/legal-rules'
+    | '/calendar';
   /** Shown only to users holding this permission (a list: any one of them). */
   permission?: Permission | readonly Permission[];
   /** Shown only to users holding one of these roles (modules whose access also depends on the agency). */
@@ -48,6 +58,9 @@ export const WORK_MODULES: NavModule[] = [
   { key: 'home', labelKey: 'nav.home', to: '/' },
   // "Việc cần làm": the work queue, everyone's (USER-JOURNEYS.md); empty for those without items.
   { key: 'tasks', labelKey: 'nav.tasks', to: '/work-queue' },
+  // The legal rules and the working-day calendar the deadlines are counted with: everyone reads them.
+  { key: 'legalRules', labelKey: 'legalRules.nav.rules', to: '/legal-rules' },
+  { key: 'calendar', labelKey: 'legalRules.nav.calendar', to: '/calendar' },
   { key: 'plans', labelKey: 'nav.plans' },
   { key: 'subjects', labelKey: 'nav.subjects', to: '/persons', roles: PERSON_REGISTRY_ROLES },
   { key: 'hotspots', labelKey: 'nav.hotspots' },
