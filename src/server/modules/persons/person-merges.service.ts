@@ -7,8 +7,8 @@ import { auditCall } from '../../platform/authz';
 import type { Actor, ServiceContext } from '../../platform/context';
 import type { Envelope } from '../../platform/envelope';
 import { AppError } from '../../platform/errors';
-import { actorArea, envelopeOf, hasPersonAccess, inArea, requirePersonAccess, scoped } from './person-access';
 import { recomputeClassification } from '../procedures/procedure-engine';
+import { actorArea, envelopeOf, hasPersonAccess, inArea, requirePersonAccess, scoped } from './person-access';
 import * as repo from './person-merges.repo';
 import * as persons from './persons.repo';
 

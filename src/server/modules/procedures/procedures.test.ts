@@ -345,6 +345,40 @@ describe('from a positive test to post-rehab management', () => {
   });
 });
 
+describe('merging two files of one person', () => {
+  it('moves the procedures to the kept file and derives its classification; undo moves them back', async () => {
+    const kept = await call(t.app, as('police'), 'POST', '/api/persons', {
+      fullName: 'Người Gộp Hồ Sơ Thử',
+      birthYear: 1990,
+      sex: 'male',
+      currentResidence: { unitCode: '00004' },
+      hasStableResidence: true,
+      confirmNotDuplicate: true,
+    });
+    const keptId = kept.json().id as string;
+    const version = async (id: string) => (await call(t.app, as('pc04'), 'GET', `/api/persons/${id}`)).json().version as number;
+    const merged = await call(t.app, as('pc04'), 'POST', `/api/persons/${keptId}/merge`, {
+      duplicateId: personId,
+      version: await version(keptId),
+      duplicateVersion: await version(personId),
+      reason: 'Hai hồ sơ của cùng một người (thử nghiệm)',
+    });
+    expect(merged.statusCode, merged.body).toBe(201);
+    const moved = (await call(t.app, as('police'), 'GET', `/api/persons/${keptId}/procedures`)).json();
+    expect(moved.classification).toBe('POST_REHAB_MANAGEMENT');
+    expect(moved.items.map((p: { kind: string }) => p.kind)).toContain('post_rehab');
+    const undone = await call(t.app, as('pc04'), 'POST', `/api/person-merges/${merged.json().id}/undo`, {
+      reason: 'Gộp nhầm (thử nghiệm)',
+    });
+    expect(undone.statusCode, undone.body).toBe(200);
+    const back = (await call(t.app, as('police'), 'GET', `/api/persons/${keptId}/procedures`)).json();
+    expect([back.classification, back.items.length]).toEqual(['NONE', 0]);
+    expect((await call(t.app, as('police'), 'GET', `/api/persons/${personId}/procedures`)).json().classification).toBe(
+      'POST_REHAB_MANAGEMENT',
+    );
+  });
+});
+
 describe('facilities', () => {
   it('derive occupancy from the procedures and refuse a placement beyond capacity (409)', async () => {
     const list = await call(t.app, as('police'), 'GET', '/api/facilities?type=public_rehab');
