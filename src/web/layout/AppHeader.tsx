@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
@@ -17,6 +18,7 @@ export function AppHeader() {
       </Link>
       <Flex align="center" gap={16} className="pcmt-header-tools">
         <LanguageSwitch />
+        <NotificationBell />
         <UserMenu />
       </Flex>
     </Layout.Header>
