@@ -14,6 +14,7 @@ export const UserDto = z.object({
   unit: z.object({ id: z.string(), code: z.string(), fullName: z.string() }),
   agencyCode: z.string(),
   facilityId: z.string().nullable(),
+  email: z.string().nullable(),
   mfaEnrolled: z.boolean(),
   mustChangePassword: z.boolean(),
   /** Set while the account is locked after failed logins. */
@@ -42,6 +43,8 @@ export const UserCreateBody = z.strictObject({
   roles: z.array(z.enum(ROLES)).min(1).max(3),
   /** Facility staff: the facility (of the user's agency) whose linked records they see. */
   facilityId: z.uuid().nullable().optional(),
+  /** Where reminders are e-mailed when an SMTP server is configured (never shown to others). */
+  email: z.email().max(320).nullable().optional(),
 });
 export type UserCreateBody = z.infer<typeof UserCreateBody>;
 
@@ -58,6 +61,7 @@ export const UserUpdateBody = z
     roles: z.array(z.enum(ROLES)).min(1).max(3).optional(),
     disabled: z.boolean().optional(),
     facilityId: z.uuid().nullable().optional(),
+    email: z.email().max(320).nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { error: 'field:EMPTY_UPDATE' });
 export type UserUpdateBody = z.infer<typeof UserUpdateBody>;

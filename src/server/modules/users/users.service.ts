@@ -43,6 +43,7 @@ async function presentUser(trx: Executor, user: authRepo.UserWithScope, now: Dat
     unit: { id: user.unit_id, code: user.unit_code, fullName: user.unit_full_name },
     agencyCode: user.agency_code,
     facilityId: user.facility_id ?? null,
+    email: user.email ?? null,
     mfaEnrolled: user.totp_enabled_at !== null,
     mustChangePassword: user.must_change_password,
     lockedUntil: user.locked_until && user.locked_until > now ? user.locked_until.toISOString() : null,
@@ -102,6 +103,7 @@ export async function createUser(ctx: ServiceContext, input: UserCreateBody, opt
         agency_code: placement.agencyCode,
         roles: input.roles,
         facility_id: input.facilityId ?? null,
+        email: input.email ?? null,
         password_hash: passwordHash,
         must_change_password: true,
         created_by: actor?.userId ?? null,
@@ -184,6 +186,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UserUpd
           ? { unit_id: placement.unitId, unit_path: placement.unitPath, agency_code: placement.agencyCode, roles }
           : {}),
         ...(input.facilityId !== undefined ? { facility_id: input.facilityId } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
         ...(input.disabled !== undefined ? { disabled_at: input.disabled ? (current.disabled_at ?? now) : null } : {}),
         updated_at: now,
       })

@@ -15,6 +15,7 @@ function account(overrides: Partial<UserDto> = {}): UserDto {
     unit: { id: 'id-00004-now', code: '00004', fullName: 'Phường Ba Đình' },
     agencyCode: 'CA_TINH',
     facilityId: null,
+    email: null,
     mfaEnrolled: true,
     mustChangePassword: false,
     lockedUntil: null,
