@@ -12,6 +12,7 @@ import { registerGenerateCommands } from './commands/generate';
 import { registerImportCommands } from './commands/import';
 import { registerJobCommands } from './commands/jobs';
 import { registerKeyCommands } from './commands/keys';
+import { registerPlanCommands } from './commands/plan';
 import { registerUnitCommands } from './commands/units';
 import { openCliDatabase } from './database';
 import { CliError } from './errors';
@@ -48,6 +49,7 @@ registerKeyCommands(program, getConfig);
 registerGenerateCommands(program, getConfig);
 registerImportCommands(program, getConfig);
 registerJobCommands(program, getConfig);
+registerPlanCommands(program);
 
 try {
   await program.parseAsync(process.argv);
