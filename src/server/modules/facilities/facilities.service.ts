@@ -15,7 +15,7 @@ import { auditCall, requireActor, requirePermission, scopeOf } from '../../platf
 import type { ServiceContext } from '../../platform/context';
 import { areaOf, inScope } from '../../platform/db-scope';
 import { AppError } from '../../platform/errors';
-import { asSystem } from '../procedures/procedures.repo';
+import { asSystem, personFacts } from '../procedures/procedures.repo';
 import * as repo from './facilities.repo';
 
 /** The agency a facility of each type belongs to (migration 0004's defaults). */
@@ -94,15 +94,7 @@ export async function checkFacility(
       { vi: 'Loại cơ sở không phù hợp với thủ tục này.', en: 'This type of facility does not fit the procedure.' },
       locale,
     );
-  const age = ageOn(
-    {
-      birthDate: person.birth_date,
-      birthYear: person.birth_year,
-      nationality: person.nationality,
-      hasStableResidence: person.has_stable_residence,
-    },
-    on,
-  );
+  const age = ageOn(personFacts(person), on);
   if (age < facility.min_age || (facility.max_age !== null && age > facility.max_age))
     throw facilityField(
       { vi: 'Cơ sở không tiếp nhận người ở độ tuổi này.', en: 'The facility does not take persons of this age.' },

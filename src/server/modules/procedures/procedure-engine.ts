@@ -5,7 +5,6 @@ import { ruleSetOn } from '@shared/rules';
 import {
   classificationOf,
   NEW_STATE,
-  type PersonFacts,
   PROCEDURES,
   type Problem,
   type ProcedureFacts,
@@ -24,6 +23,7 @@ import { loadWorkCalendar } from '../calendar/calendar.service';
 import { checkFacility } from '../facilities/facilities.service';
 import { rulesOn } from '../rules/rules.service';
 import * as repo from './procedures.repo';
+import { personFacts } from './procedures.repo';
 
 /**
  * Takes one step of a procedure inside the caller's transaction: runs the state machine, then
@@ -73,15 +73,6 @@ function isStructured(value: unknown): boolean {
 
 function structuredOnly(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && isStructured(v)));
-}
-
-export function personFacts(person: Selectable<PersonTable>): PersonFacts {
-  return {
-    birthDate: person.birth_date,
-    birthYear: person.birth_year,
-    nationality: person.nationality,
-    hasStableResidence: person.has_stable_residence,
-  };
 }
 
 export function factsOf(row: repo.ProcedureRow): ProcedureFacts {

@@ -1,6 +1,7 @@
+import type { PersonFacts } from '@shared/workflow';
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/client';
-import type { ProcedureDeadlineTable, ProcedureStepTable, ProcedureTable } from '../../db/types';
+import type { PersonTable, ProcedureDeadlineTable, ProcedureStepTable, ProcedureTable } from '../../db/types';
 
 export type ProcedureRow = Selectable<ProcedureTable>;
 export type StepRow = Selectable<ProcedureStepTable>;
@@ -153,4 +154,14 @@ export function insertTimeline(
   },
 ) {
   return db.insertInto('person_event').values(row).execute();
+}
+
+/** What the guards and facility checks know of a person (DOMAIN.md §4.1), from its row. */
+export function personFacts(person: Selectable<PersonTable>): PersonFacts {
+  return {
+    birthDate: person.birth_date,
+    birthYear: person.birth_year,
+    nationality: person.nationality,
+    hasStableResidence: person.has_stable_residence,
+  };
 }

@@ -139,8 +139,8 @@ async function answer(
   opened: ProcedureStepResponse['opened'],
 ) {
   const classification = (await reclassify(engine)) as Classification;
-  const person = await findPerson(trx, engine.person.id);
-  const [procedure] = await loadDtos(ctx, actor, trx, person, procedureId);
+  // The person row the engine holds has the data key the answer needs; no second read.
+  const [procedure] = await loadDtos(ctx, actor, trx, engine.person, procedureId);
   if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND');
   return { procedure, opened, classification };
 }
