@@ -167,7 +167,8 @@ describe('legal procedures', () => {
     await recordTest('03/03/2025');
     // The chairman's decision is due 3 working days after the result: Thursday 06/03/2025.
     expect(await deadline(police, 'illegal_user_management', 'illegal_user.decision_deadline')).toContain('06/03/2025');
-    expect(await police.getByTestId('classification-tag').textContent()).toBeTruthy();
+    // A proposal is not yet management: the person stays unclassified until the decision.
+    await police.getByTestId('classification-tag').filter({ hasText: 'Chưa phân loại' }).waitFor();
 
     // The chairman decides on 05/03/2025: one year of management, to 05/03/2026.
     await chair.goto(personUrl);
