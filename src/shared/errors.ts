@@ -377,6 +377,56 @@ export const ERRORS = {
     vi: 'Lượt nhập bị gián đoạn (máy chủ đã khởi động lại) nên chưa nhập dòng nào. Hãy nhập lại.',
     en: 'The import was interrupted (the server restarted), so nothing was imported. Import again.',
   },
+  /** No plan (or none the caller may see) has this id. */
+  PLAN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kế hoạch.', en: 'Plan not found.' },
+  PLAN_TASK_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhiệm vụ.', en: 'Task not found.' },
+  PLAN_OBJECTIVE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy chỉ tiêu.', en: 'Objective not found.' },
+  PLAN_REPORT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy báo cáo.', en: 'Report not found.' },
+  PLAN_DOCUMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+  /** A closed plan (or an issued one, for its structure) cannot be changed. */
+  PLAN_NOT_EDITABLE: {
+    status: 409,
+    vi: 'Kế hoạch ở trạng thái "{status}" nên không sửa được nội dung này.',
+    en: 'The plan is "{status}", so this cannot be changed.',
+  },
+  PLAN_STATUS_INVALID: {
+    status: 409,
+    vi: 'Không chuyển được kế hoạch từ "{from}" sang "{to}".',
+    en: 'The plan cannot go from "{from}" to "{to}".',
+  },
+  /** Reports are taken only on issued plans. */
+  PLAN_NOT_ISSUED: {
+    status: 409,
+    vi: 'Kế hoạch chưa ban hành hoặc đã kết thúc, không nhận báo cáo.',
+    en: 'The plan is not issued (or is closed); it takes no reports.',
+  },
+  PLAN_REPORT_REVIEWED: {
+    status: 409,
+    vi: 'Báo cáo này đã được xem xét.',
+    en: 'This report has already been reviewed.',
+  },
+  /** The uploaded document has no text layer (a scan, only images) or no text at all. */
+  PLAN_DOCUMENT_NO_TEXT: {
+    status: 400,
+    vi: 'Không đọc được chữ nào trong tệp: có thể đây là bản quét (chỉ có ảnh). Hãy dùng tệp văn bản (.docx, .txt) hoặc PDF có lớp chữ.',
+    en: 'No text could be read from the file: it may be a scan (images only). Use a text file (.docx, .txt) or a PDF with a text layer.',
+  },
+  /** The PDF (or docx) is password-protected. */
+  PLAN_DOCUMENT_ENCRYPTED: {
+    status: 400,
+    vi: 'Tệp có mật khẩu bảo vệ nên không đọc được chữ. Hãy gỡ mật khẩu rồi tải lên lại.',
+    en: 'The file is password-protected, so no text could be read. Remove the password and upload it again.',
+  },
+  PLAN_DOCUMENT_TYPE: {
+    status: 400,
+    vi: 'Chỉ nhận tệp .txt, .docx hoặc .pdf có lớp chữ.',
+    en: 'Only .txt, .docx or text-based .pdf files are accepted.',
+  },
+  PLAN_DOCUMENT_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp lớn hơn giới hạn {maxMb} MB.',
+    en: 'The file is larger than the {maxMb} MB limit.',
+  },
   /** The body is larger than the route accepts. */
   PAYLOAD_TOO_LARGE: {
     status: 413,
@@ -574,6 +624,41 @@ export const FIELD_MESSAGES = {
   EMPTY_UPDATE: {
     vi: 'Không có thay đổi nào được gửi.',
     en: 'No change was sent.',
+  },
+  PLAN_TEXT: { vi: 'Nội dung không được để trống và không quá dài.', en: 'The text must not be empty or too long.' },
+  PLAN_COMMENT_REQUIRED: {
+    vi: 'Trả lại báo cáo thì phải ghi rõ lý do cần sửa.',
+    en: 'Returning a report needs a comment saying what to correct.',
+  },
+  PLAN_PERIOD_ORDER: { vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end date must be after the start date.' },
+  PLAN_TASK_AFTER_END: {
+    vi: 'Hạn của nhiệm vụ nằm sau ngày kết thúc kế hoạch ({end}).',
+    en: "The task's deadline is after the plan ends ({end}).",
+  },
+  PLAN_REPORT_BEFORE_PERIOD: {
+    vi: 'Kỳ báo cáo bắt đầu trước khi kế hoạch bắt đầu ({start}).',
+    en: 'The report period starts before the plan starts ({start}).',
+  },
+  PLAN_REPORT_FUTURE: {
+    vi: 'Kỳ báo cáo không thể kết thúc sau hôm nay.',
+    en: 'The report period cannot end after today.',
+  },
+  PLAN_DEADLINE_UNKNOWN: {
+    vi: 'Hạn báo cáo này không thuộc nhiệm vụ hay kế hoạch.',
+    en: 'This report deadline is not one of the task or plan.',
+  },
+  PLAN_AGENCY_UNKNOWN: { vi: 'Không có cơ quan mã này.', en: 'There is no agency with this code.' },
+  PLAN_UNIT_UNKNOWN: {
+    vi: 'Không có đơn vị hành chính hiện hành mang mã này trong tỉnh.',
+    en: 'No current unit of the province has this code.',
+  },
+  PLAN_UNIT_LEVEL: {
+    vi: 'Cơ quan cấp tỉnh phải gắn với tỉnh, không phải một xã.',
+    en: 'A provincial agency belongs to the province, not to a commune.',
+  },
+  PLAN_PARENT_TASK: {
+    vi: 'Nhiệm vụ của kế hoạch cấp trên không tồn tại hoặc không giao cho đơn vị bạn.',
+    en: "The parent plan's task does not exist or is not assigned to your unit.",
   },
   SEARCH_TEXT: {
     vi: 'Nhập từ 1 đến 100 ký tự để tìm.',
