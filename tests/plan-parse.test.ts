@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PARSED_PLAN_KEYS, type ParsedPlan, parsePlanText } from '../src/shared/plans';
+import { highlightsOf, PARSED_PLAN_KEYS, type ParsedPlan, parsePlanText, planSourceText } from '../src/shared/plans';
 import { runTs } from './support/processes';
 
 /**
@@ -329,6 +329,179 @@ describe('parsePlanText on damaged and unusual text', () => {
       deadlines: [],
       funding: null,
     });
+  });
+});
+
+/** A plan whose agency headings are printed in capitals, as some provinces do. */
+const CAPITAL_HEADINGS = [
+  'KẾ HOẠCH',
+  'Thực hiện Tháng hành động phòng, chống ma túy năm 2026',
+  'I. MỤC ĐÍCH, YÊU CẦU',
+  '1. 100% xã, phường tổ chức tuyên truyền.',
+  'II. PHÂN CÔNG NHIỆM VỤ',
+  '1. CÔNG AN TỈNH',
+  '- Chủ trì mở đợt cao điểm tấn công tội phạm ma túy.',
+  '2. SỞ Y TẾ: hướng dẫn xác định tình trạng nghiện.',
+  '3. UBND CÁC HUYỆN, THÀNH PHỐ ',
+  '- Quản lý người nghiện tại nơi cư trú.',
+  '4. CÔNG TÁC TUYÊN TRUYỀN',
+  '- Treo băng rôn tại trụ sở.',
+  'III. TỔ CHỨC THỰC HIỆN',
+  'Các đơn vị gửi báo cáo về Công an tỉnh trước ngày 05/7/2026.',
+].join('\n');
+
+describe('parsePlanText: agency headings in capitals', () => {
+  it('reads them like mixed-case ones, with the name as written', () => {
+    const plan = parsePlanText(CAPITAL_HEADINGS);
+    expect(plan.agencies).toEqual([
+      { name: 'CÔNG AN TỈNH', tasks: ['Chủ trì mở đợt cao điểm tấn công tội phạm ma túy.'] },
+      { name: 'SỞ Y TẾ', tasks: ['Hướng dẫn xác định tình trạng nghiện.'] },
+      { name: 'UBND CÁC HUYỆN, THÀNH PHỐ', tasks: ['Quản lý người nghiện tại nơi cư trú.'] },
+    ]);
+  });
+
+  it.skipIf(!existsSync(SEEDS))('003 with its agency headings in capitals gives the same agencies', async () => {
+    const raw = await readFile(path.join(SEEDS, '003_8121a5d30eed3429.txt'), 'utf8');
+    const original = parsePlanText(raw);
+    const names = new Set(original.agencies.map((a) => a.name));
+    const upper = raw
+      .split('\n')
+      .map((line) => {
+        const m = /^(\d\. )(.*?)\s*$/u.exec(line);
+        return m?.[2] && names.has(m[2]) ? `${m[1]}${m[2].toUpperCase()}` : line;
+      })
+      .join('\n');
+    const plan = parsePlanText(upper);
+    expect(plan.agencies.map((a) => a.name)).toEqual(
+      original.agencies.map((a) => (a.name === 'Các sở, ngành có liên quan' ? a.name : a.name.toUpperCase())),
+    );
+    expect(plan.agencies.map((a) => a.tasks)).toEqual(original.agencies.map((a) => a.tasks));
+  });
+});
+
+describe('parsePlanText: periods across months', () => {
+  const plan = (sentence: string) =>
+    parsePlanText(['KẾ HOẠCH', 'Mở đợt cao điểm tấn công trấn áp tội phạm ma túy năm 2023', sentence].join('\n'));
+  it.each([
+    ['Thời gian thực hiện: từ ngày 15/5 đến ngày 15/7/2023.', '2023-05-15', '2023-07-15'],
+    ['Đợt cao điểm diễn ra từ 25/5/2023 đến 30/6/2023.', '2023-05-25', '2023-06-30'],
+    ['Thời gian: từ ngày 20 tháng 5 đến ngày 30 tháng 6 năm 2023.', '2023-05-20', '2023-06-30'],
+    ['Thời gian: từ ngày 15/5 đến ngày 15/7 (năm trong tên kế hoạch).', '2023-05-15', '2023-07-15'],
+    ['Thời gian: từ ngày 20/5 đến hết tháng 6/2023.', '2023-05-20', '2023-06-30'],
+    ['Thời gian: từ tháng 5 đến tháng 7 năm 2023.', '2023-05-01', '2023-07-31'],
+    ['Thời gian: từ ngày 15/12 đến ngày 15/02/2024.', '2023-12-15', '2024-02-15'],
+    ['Kéo dài từ ngày 20/5/2023 cho đến ngày 30/6/2023.', '2023-05-20', '2023-06-30'],
+  ])('%s', (sentence, from, to) => {
+    expect(plan(sentence).period).toEqual({ from, to });
+  });
+});
+
+/** The text each highlight of `plan` covers, by field. */
+function covered(text: string, plan: ParsedPlan): Map<string, string> {
+  const highlights = highlightsOf(text, plan);
+  for (const h of highlights) {
+    expect(h.start, h.field).toBeGreaterThanOrEqual(0);
+    expect(h.end, h.field).toBeLessThanOrEqual(text.length);
+    expect(h.start, h.field).toBeLessThan(h.end);
+  }
+  expect(new Set(highlights.map((h) => h.field)).size).toBe(highlights.length);
+  return new Map(highlights.map((h) => [h.field, text.slice(h.start, h.end)]));
+}
+
+describe('planSourceText and highlightsOf', () => {
+  it.skipIf(!existsSync(SEEDS))('the source text parses as the upload does, on every seed', async () => {
+    for (const { file } of seeds) {
+      const raw = await readFile(path.join(SEEDS, file), 'utf8');
+      const text = planSourceText(raw);
+      expect(parsePlanText(text), file).toEqual(parsePlanText(raw));
+      expect(planSourceText(text), file).toBe(text);
+    }
+  });
+
+  it('the source text parses as the upload does, on the damaged variants', () => {
+    for (const raw of [GLUED_TABLE, LETTERED, ARTICLE, CAPITAL_HEADINGS]) {
+      const text = planSourceText(raw);
+      expect(text).not.toContain('\r');
+      expect(parsePlanText(text)).toEqual(parsePlanText(raw));
+    }
+  });
+
+  it.skipIf(!existsSync(SEEDS))('003: marks the agencies, the deadline, the period and the cited dispatch', async () => {
+    const text = planSourceText(await readFile(path.join(SEEDS, '003_8121a5d30eed3429.txt'), 'utf8'));
+    const plan = parsePlanText(text);
+    const marks = covered(text, plan);
+    expect(marks.get('agencies.0.name')).toBe('Công an tỉnh');
+    expect(marks.get('agencies.8.name')).toBe('UBND các huyện, thị xã, thành phố');
+    expect(marks.get('deadlines.0')).toContain('05/7/2022');
+    expect(marks.get('period')).toBe('Từ ngày 01/6/2022 đến ngày 30/6/2022');
+    expect(marks.get('references.0')).toBe('3042/VPCP-KGVX');
+    expect(marks.get('theme')).toBe(plan.theme);
+    expect(marks.get('agencies.0.tasks.1')).toBe(plan.agencies[0]?.tasks[1]);
+    // Every agency and every task was found again.
+    plan.agencies.forEach((agency, i) => {
+      expect(marks.has(`agencies.${i}.name`)).toBe(true);
+      for (const m of agency.tasks.keys()) {
+        expect(marks.has(`agencies.${i}.tasks.${m}`), `agencies.${i}.tasks.${m}`).toBe(true);
+      }
+    });
+    // The agency's mark is its heading, not an earlier mention.
+    const heading = text.indexOf('1. Công an tỉnh') + 3;
+    expect(highlightsOf(text, plan).find((h) => h.field === 'agencies.0.name')?.start).toBe(heading);
+  });
+
+  it('marks every field of a damaged official plan where it is written', () => {
+    const text = planSourceText(GLUED_TABLE);
+    const marks = covered(text, parsePlanText(text));
+    expect(Object.fromEntries(marks)).toEqual({
+      number: '77/KH-UBND',
+      date: 'ngày 15 tháng 5 năm 2024',
+      issuer: 'UBND TỈNH HẢI ĐĂNG',
+      signer: 'Nguyễn Văn Giả',
+      title: 'KẾ HOẠCH\nTHỰC HIỆN THÁNG HÀNH ĐỘNG PHÒNG, CHỐNG MA TÚY NĂM 2024',
+      'references.0': '12/KH-BCĐ',
+      'objectives.0': '100% xã, phường tổ chức tuyên truyền về tác hại của ma túy',
+      'objectives.1': 'Không để phát sinh điểm nóng về ma túy',
+      'agencies.0.name': 'Công an tỉnh',
+      'agencies.0.tasks.0': 'chủ trì mở đợt cao điểm tấn công tội phạm ma túy.',
+      'agencies.1.name': 'Sở Y tế',
+      'agencies.1.tasks.0': 'Hướng dẫn xác định tình trạng nghiện.',
+      'agencies.1.tasks.1': 'Phối hợp với Sở TN&MT xử lý chất thải y tế.',
+      'deadlines.0': 'trước ngày 31/7',
+    });
+  });
+
+  it("marks capital headings, an article's year-less dates and prose assignments", () => {
+    const capitals = planSourceText(CAPITAL_HEADINGS);
+    const capitalMarks = covered(capitals, parsePlanText(capitals));
+    expect(capitalMarks.get('agencies.1.name')).toBe('SỞ Y TẾ');
+    expect(capitalMarks.get('agencies.1.tasks.0')).toBe('hướng dẫn xác định tình trạng nghiện.');
+    expect(capitalMarks.get('deadlines.0')).toBe('trước ngày 05/7/2026');
+
+    const article = planSourceText(ARTICLE);
+    const marks = covered(article, parsePlanText(article));
+    expect(marks.get('date')).toBe('Ngày 10/3');
+    expect(marks.get('number')).toBe('45/KH-UBND');
+    expect(marks.get('issuer')).toBe('UBND tỉnh Hải Đăng');
+    expect(marks.get('agencies.0.name')).toBe('Sở Y tế');
+    expect(marks.get('agencies.0.tasks.0')).toBe('chủ trì hướng dẫn xác định tình trạng nghiện');
+    expect(marks.get('deadlines.0')).toBe('trước ngày 20/6');
+    expect(marks.get('period')).toBe('năm 2024');
+  });
+
+  it('marks a period written across months, and leaves out what is not in the text', () => {
+    const text = planSourceText('KẾ HOẠCH\nMở đợt cao điểm năm 2023\nThời gian: từ ngày 15/5 đến ngày 15/7/2023.');
+    const plan = parsePlanText(text);
+    expect(covered(text, plan).get('period')).toBe('từ ngày 15/5 đến ngày 15/7/2023');
+    const invented: ParsedPlan = {
+      ...plan,
+      number: '999/KH-KHONGCO',
+      signer: 'Người Không Có',
+      deadlines: [{ what: 'x', to: null, by: '2023-08-01' }],
+    };
+    const fields = highlightsOf(text, invented).map((h) => h.field);
+    expect(fields).not.toContain('number');
+    expect(fields).not.toContain('signer');
+    expect(fields).not.toContain('deadlines.0');
   });
 });
 

@@ -20,23 +20,49 @@ export function findTheme(text: string): string | null {
 
 const DATE = `(?:${WORDED_DATE}|${NUMERIC_DATE})`;
 
-/** "Từ ngày 01/6/2022 đến ngày 30/6/2022", "từ ngày 01 - 30/6", "tháng 6/2019". */
+/** The year of a date's text, if it writes one. */
+function writtenYear(text: string): number | null {
+  const m = /\d{4}/.exec(text);
+  return m ? Number(m[0]) : null;
+}
+
+/**
+ * "Từ ngày 01/6/2022 đến ngày 30/6/2022", "từ ngày 15/5 đến ngày 15/7/2023", "từ ngày 01 - 30/6",
+ * "từ tháng 5 đến hết tháng 7 năm 2023", "tháng 6/2019".
+ */
 export function findPeriod(
   text: string,
   type: PlanType | null,
   year: number | null,
 ): { from: string | null; to: string | null } | null {
   const range = new RegExp(
-    `[Tt]ừ\\s+(?:ngày\\s+)?(?<from>${DATE})\\s*(?:đến|tới|-|–)\\s*(?:hết\\s+)?(?:ngày\\s+)?(?<to>${DATE})`,
+    `[Tt]ừ\\s+(?:ngày\\s+)?(?<from>${DATE})\\s*(?:(?:cho\\s+)?(?:đến|tới)|-|–)\\s*(?:hết\\s+)?(?:ngày\\s+)?(?:(?<to>${DATE})|tháng\\s+(?<toMonth>\\d{1,2})(?:\\s*(?:\\/|năm\\s+)\\s*(?<toMonthYear>\\d{4}))?)`,
     'gu',
   );
   for (const m of text.matchAll(range)) {
-    const toText = m.groups?.to ?? '';
-    const toYear = /\d{4}/.exec(toText)?.[0];
-    const fallback = toYear ? Number(toYear) : year;
-    const from = dateAt(m.groups?.from ?? '', fallback);
-    const to = dateAt(toText, fallback);
-    if (from && to) return { from, to };
+    const g = m.groups ?? {};
+    const toText = g.to ?? '';
+    // The year is usually written once, at the end of the range; the start takes it.
+    const fallback = writtenYear(toText) ?? (g.toMonthYear ? Number(g.toMonthYear) : year);
+    if (fallback === null) continue;
+    const to = g.toMonth ? monthEnd(fallback, Number(g.toMonth)) : dateAt(toText, fallback);
+    let from = dateAt(g.from ?? '', fallback);
+    // "từ ngày 15/12 đến ngày 15/2/2023": a start without its own year after the end is in the year before.
+    if (from && to && from > to && writtenYear(g.from ?? '') === null) from = dateAt(g.from ?? '', fallback - 1);
+    if (from && to && from <= to) return { from, to };
+  }
+  const months =
+    /[Tt]ừ\s+tháng\s+(\d{1,2})(?:\s*(?:\/|năm\s+)\s*(\d{4}))?\s*(?:(?:cho\s+)?(?:đến|tới)|-|–)\s*(?:hết\s+)?tháng\s+(\d{1,2})(?:\s*(?:\/|năm\s+)\s*(\d{4}))?/u.exec(
+      text,
+    );
+  if (months) {
+    const toYear = months[4] ? Number(months[4]) : year;
+    const fromYear = months[2] ? Number(months[2]) : toYear;
+    if (toYear !== null && fromYear !== null) {
+      const from = isoDate(fromYear, Number(months[1]), 1);
+      const to = monthEnd(toYear, Number(months[3]));
+      if (from && to && from <= to) return { from, to };
+    }
   }
   const short = /[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\s*(?:-|–|đến)\s*(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?/u.exec(text);
   if (short) {

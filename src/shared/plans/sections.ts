@@ -15,6 +15,8 @@ const TASK_SECTION = /PHÂN CÔNG|TỔ CHỨC THỰC HIỆN|NHIỆM VỤ|TRÁCH 
 const AGENCY_START =
   /^(?:Công an|Sở |Bộ Chỉ huy|Bộ đội|Đài |Báo |UBND|Ủy ban|Uỷ ban|Ban (?!hành)|Hội |Đoàn |Tỉnh đoàn|Thành đoàn|Liên đoàn|Tòa án|Toà án|Viện kiểm sát|Cục |Chi cục|Các sở|Các cơ quan|Các đơn vị|Văn phòng|Mặt trận|Bảo hiểm|Kho bạc|Bệnh viện|Trung tâm|Phòng |Cảnh sát|Hải quan|Ngân hàng|Trường |Đại học)/u;
 
+const AGENCY_START_ANY_CASE = new RegExp(AGENCY_START.source, 'iu');
+
 /** Where an agency's name ends and its task starts, in a heading that holds both. */
 const TASK_VERB =
   /\s(?:theo chức năng|căn cứ|chủ trì|chủ động|phối hợp|có trách nhiệm|thực hiện|chỉ đạo|tổ chức|tăng cường|triển khai|tham mưu|xây dựng|hướng dẫn|là cơ quan|giữ vai trò)(?!\p{L})/u;
@@ -56,6 +58,13 @@ function splitAgencyHeading(rest: string): { name: string; task: string | null }
   return { name: trimmed, task: null };
 }
 
+/** Whether a numbered item starts with an agency; headings in capitals ("2. SỞ Y TẾ") as well. */
+function isAgencyName(text: string): boolean {
+  if (AGENCY_START.test(text)) return true;
+  const words = text.split(/[:,;]/u)[0] ?? '';
+  return isUpper(words) && AGENCY_START_ANY_CASE.test(text);
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -74,7 +83,7 @@ export function numberedAgencies(lines: string[]): PlanAgency[] {
     }
     if (!inTaskSection) continue;
     const item = ITEM.exec(line);
-    if (item?.[1] && AGENCY_START.test(item[1]) && !/^\d+\.\d+/.test(line)) {
+    if (item?.[1] && isAgencyName(item[1]) && !/^\d+\.\d+/.test(line)) {
       const { name, task } = splitAgencyHeading(item[1]);
       current = { name, tasks: task ? [capitalise(task)] : [] };
       agencies.push(current);
