@@ -16,6 +16,8 @@ import { personAttachmentsRoutes } from './modules/persons/person-attachments.ro
 import { personMergesRoutes } from './modules/persons/person-merges.routes';
 import { personTransfersRoutes } from './modules/persons/person-transfers.routes';
 import { personsRoutes } from './modules/persons/persons.routes';
+import { planImportsRoutes } from './modules/plans/plan-imports.routes';
+import { plansRoutes } from './modules/plans/plans.routes';
 import { proceduresRoutes } from './modules/procedures/procedures.routes';
 import { rulesRoutes } from './modules/rules/rules.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
@@ -90,6 +92,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(facilitiesRoutes);
   await app.register(proceduresRoutes);
   await app.register(workQueueRoutes);
+  await app.register(plansRoutes);
+  await app.register(planImportsRoutes);
 
   await app.register(notificationsRoutes);
   if (options.runJobs) installJobScheduler(app);

@@ -35,6 +35,11 @@ export interface DB {
   procedure_step: ProcedureStepTable;
   procedure_deadline: ProcedureDeadlineTable;
   procedure_facility_link: ProcedureFacilityLinkTable;
+  plan: PlanTable;
+  plan_objective: PlanObjectiveTable;
+  plan_task: PlanTaskTable;
+  plan_report: PlanReportTable;
+  plan_document: PlanDocumentTable;
 }
 
 export interface AdminUnitDatasetTable {
@@ -513,4 +518,98 @@ export interface NotificationTable {
   mail_attempts: Generated<number>;
   /** When the e-mail last changed state (claimed for sending, sent, failed). */
   mail_state_at: Date | null;
+}
+
+/** Plans and their parts (migration 0017, issue #6). Dates are ISO strings; numerics come back as strings. */
+export interface PlanTable {
+  id: string;
+  province_code: string;
+  owner_unit_path: string;
+  owner_agency_code: string;
+  number: string | null;
+  issued_on: string | null;
+  issuer: string | null;
+  signer: string | null;
+  title: string;
+  type: 'annual' | 'action_month' | 'thematic' | 'multi_year' | 'other';
+  status: Generated<'draft' | 'issued' | 'closed'>;
+  period_from: string;
+  period_to: string;
+  theme: string | null;
+  refs: string[];
+  funding: string | null;
+  following_agency_code: string;
+  milestones: ColumnType<{ on: string; label: string }[], string, string>;
+  deadlines: ColumnType<{ what: string; to: string | null; by: string }[], string, string>;
+  parent_task_id: string | null;
+  source_text: string | null;
+  version: Generated<number>;
+  created_at: Date;
+  created_by: string | null;
+  updated_at: Date;
+}
+
+export interface PlanObjectiveTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  text: string;
+  target_value: ColumnType<string | null, number | null, number | null>;
+  unit: 'percent' | 'count' | null;
+  comparison: 'gte' | 'lte' | 'eq' | null;
+  indicator_code: string | null;
+  achieved_value: ColumnType<string | null, number | null, number | null>;
+  achieved_on: string | null;
+  achieved_by: string | null;
+  version: Generated<number>;
+}
+
+export interface PlanTaskTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  assignee_name: string;
+  agency_code: string;
+  unit_path: string;
+  co_leads: string[];
+  content: string;
+  due_on: string | null;
+  report_deadlines: ColumnType<string[], string, string>;
+  status: Generated<'not_started' | 'in_progress' | 'done'>;
+  version: Generated<number>;
+  updated_at: Date;
+}
+
+export interface PlanReportTable {
+  id: string;
+  task_id: string;
+  plan_id: string;
+  agency_code: string;
+  unit_path: string;
+  period_from: string;
+  period_to: string;
+  deadline: string | null;
+  narrative: string;
+  figures: ColumnType<{ label: string; value: number; unit: string | null }[], string, string>;
+  status: Generated<'submitted' | 'accepted' | 'returned'>;
+  review_comment: string | null;
+  submitted_at: Date;
+  submitted_by: string;
+  submitted_by_name: string;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+  version: Generated<number>;
+}
+
+export interface PlanDocumentTable {
+  id: string;
+  plan_id: string;
+  report_id: string | null;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  created_at: Date;
+  created_by: string | null;
 }

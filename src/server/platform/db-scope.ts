@@ -65,7 +65,9 @@ export function inScope<T>(db: Kysely<DB>, scope: DbScope, work: (trx: Transacti
       set_config('pcmt.person_linked', ${settings.personLinked}, true),
       set_config('pcmt.facility', ${settings.facility}, true),
       set_config('pcmt.linked_read', ${settings.linkedRead}, true),
-      set_config('pcmt.linked_write', ${settings.linkedWrite}, true)`.execute(trx);
+      set_config('pcmt.linked_write', ${settings.linkedWrite}, true),
+      set_config('pcmt.plan_read', ${settings.planRead}, true),
+      set_config('pcmt.plan_write', ${settings.planWrite}, true)`.execute(trx);
     return work(trx);
   });
 }
@@ -87,6 +89,8 @@ const SYSTEM_SETTINGS = {
   facility: '',
   linkedRead: '',
   linkedWrite: '',
+  planRead: 'off',
+  planWrite: 'off',
 };
 
 const onOff = (value: boolean) => (value ? 'on' : 'off');
@@ -127,5 +131,8 @@ function userSettings(scope: Extract<DbScope, { kind: 'user' }>) {
     facility,
     linkedRead: linkedKinds('read'),
     linkedWrite: linkedKinds('write'),
+    // Plans are not personal data: the remit alone (no linked-only grant exists for plans).
+    planRead: onOff(open('plan', 'read')),
+    planWrite: onOff(open('plan', 'write')),
   };
 }

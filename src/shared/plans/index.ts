@@ -1,4 +1,17 @@
 /** Reading plans (kế hoạch) from text: `parsePlanText` and its result type. */
+
+export {
+  actionMonthDefaults,
+  COMMUNE_AGENCIES,
+  type DraftTask,
+  draftFromParsed,
+  moveToYear,
+  NATIONAL_DAY_LABEL,
+  type PlanDraft,
+  shiftYears,
+  suggestAgencyCode,
+} from './draft';
+export { highlightsOf, type PlanHighlight, planSourceText } from './highlight';
 export { parsePlanText } from './parse';
 export {
   PARSED_PLAN_KEYS,

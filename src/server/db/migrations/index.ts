@@ -15,6 +15,7 @@ import * as m0013 from './0013_create_calendar_year';
 import * as m0014 from './0014_create_facility';
 import * as m0015 from './0015_create_procedure';
 import * as m0016 from './0016_create_job_and_notification';
+import * as m0017 from './0017_create_plan';
 
 /**
  * Every migration, in order. Imported statically rather than discovered on disk: the loader
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_create_facility': m0014,
   '0015_create_procedure': m0015,
   '0016_create_job_and_notification': m0016,
+  '0017_create_plan': m0017,
 };

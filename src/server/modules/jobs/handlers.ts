@@ -5,3 +5,4 @@
  * import line here.
  */
 import '../procedures/procedures.jobs'; // deadlines.daily
+import '../plans/plans.jobs'; // plans.daily

@@ -68,9 +68,10 @@ export function retryDelayMs(attemptsMade: number): number {
 
 /**
  * The kinds enqueued once per Việt Nam date by `enqueueDailyJobs` (run key: the date). The
- * procedures module registers the handler of `deadlines.daily` (overdue deadlines, reminders).
+ * procedures module registers the handler of `deadlines.daily` (overdue deadlines, reminders),
+ * the plans module `plans.daily` (report reminders).
  */
-export const DAILY_JOB_KINDS = ['deadlines.daily'] as const;
+export const DAILY_JOB_KINDS = ['deadlines.daily', 'plans.daily'] as const;
 
 const SYSTEM: DbScope = { kind: 'system', reason: 'jobs' };
 const handlers = new Map<string, JobHandler>();

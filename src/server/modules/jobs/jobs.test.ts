@@ -10,6 +10,7 @@ import { createNotifications } from '../notifications/notifications.service';
 import { createUser } from '../users/users.service';
 import * as repo from './jobs.repo';
 import {
+  DAILY_JOB_KINDS,
   enqueueDailyJobs,
   enqueueJob,
   findJob,
@@ -76,11 +77,11 @@ describe('daily jobs', () => {
   it('are enqueued once per Việt Nam date, however many times and processes ask', async () => {
     // 23:59 on 24/11 in Hà Nội is 16:59 UTC; a minute later it is the 25th there.
     const evening = new TestClock(new Date('2026-11-24T16:59:00Z'));
-    expect(await enqueueDailyJobs({ db: database.db, clock: evening.read })).toBe(1);
+    expect(await enqueueDailyJobs({ db: database.db, clock: evening.read })).toBe(DAILY_JOB_KINDS.length);
     expect(await enqueueDailyJobs({ db: database.db, clock: evening.read })).toBe(0);
     expect(await enqueueDailyJobs({ db: database.db, clock: evening.read }, '2026-11-24')).toBe(0);
     evening.advance(60_000);
-    expect(await enqueueDailyJobs({ db: database.db, clock: evening.read })).toBe(1);
+    expect(await enqueueDailyJobs({ db: database.db, clock: evening.read })).toBe(DAILY_JOB_KINDS.length);
     const { rows } = await sql<{ run_key: string; status: string; payload: unknown }>`
       SELECT run_key, status, payload FROM job WHERE kind = 'deadlines.daily' ORDER BY run_key`.execute(database.db);
     expect(rows).toEqual([

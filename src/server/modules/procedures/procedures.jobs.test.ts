@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, call, firstLogin, makeUser, TestClock } from '../../../../tests/support/auth';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { enqueueDailyJobs, runDueJobs } from '../jobs/jobs.service';
-import './procedures.jobs';
+import { DAILY_JOB_KINDS, enqueueDailyJobs, runDueJobs } from '../jobs/jobs.service';
+import '../jobs/handlers';
 
 /**
  * The daily deadline job (issue #5 item 6) on the real database: it ends a management whose year
@@ -75,7 +75,7 @@ describe('the daily deadline job', () => {
     });
     expect(decided.json().classification).toBe('ILLEGAL_USER_UNDER_MANAGEMENT');
 
-    expect((await run('2026-06-20')).done).toBe(1);
+    expect((await run('2026-06-20')).done).toBe(DAILY_JOB_KINDS.length);
 
     const management = (await call(t.app, as('police'), 'GET', `/api/procedures/${ended.managementId}`)).json();
     expect(management.state).toBe('expired');
@@ -106,7 +106,7 @@ describe('the daily deadline job', () => {
   it('runs once per day and reminds once per deadline', async () => {
     expect((await run('2026-06-20')).done).toBe(0);
     clock.advance(24 * 3600_000);
-    expect((await run('2026-06-21')).done).toBe(1);
+    expect((await run('2026-06-21')).done).toBe(DAILY_JOB_KINDS.length);
     expect(await notifications(users.police?.id as string)).toHaveLength(1);
   });
 });
