@@ -9,6 +9,7 @@ import {
   notificationCrossScopeReads,
   notificationMatrix,
 } from './notification-cells';
+import { buildPlanFixtures, type PlanFixtures, planCrossScopeReads, planMatrix } from './plan-cells';
 import { buildProcedureFixtures, type ProcedureFixtures, procedureCrossScopeReads, procedureMatrix } from './procedure-cells';
 import { buildMoveFixtures, type MoveFixtures, moveCrossScopeReads, moveMatrix } from './registry-moves';
 
@@ -58,6 +59,8 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 let moves: MoveFixtures;
 /** Procedures and facilities: subjects of their own (procedure-cells.ts). */
 let procedures: ProcedureFixtures;
+/** Plans, tasks and reports: subjects of their own (plan-cells.ts). */
+let plans: PlanFixtures;
 
 beforeAll(async () => {
   t = await createTestApp({ clock: clock.read });
@@ -75,6 +78,7 @@ beforeAll(async () => {
   }
   moves = await buildMoveFixtures(t, w);
   procedures = await buildProcedureFixtures(t, w);
+  plans = await buildPlanFixtures(t, w);
 }, 300_000);
 afterAll(() => t.close());
 
@@ -520,6 +524,11 @@ const MATRIX: Record<string, () => Cell[]> = {
       allow: has(p, 'system_admin'),
       forbidden: [],
     })),
+  // Plans (issue #6): area and agency; the owner's and the following agency's rights.
+  ...planMatrix(
+    () => w,
+    () => plans,
+  ),
   // Notifications (issue #5): every user lists and marks read their own only.
   ...notificationMatrix(
     () => w,
@@ -665,6 +674,7 @@ describe('row-level security alone (service checks switched off)', () => {
           ...moveCrossScopeReads(w, moves, viewer),
           ...procedureCrossScopeReads(w, procedures, viewer),
           ...notificationCrossScopeReads(w, notifications, viewer),
+          ...planCrossScopeReads(plans, viewer),
           ...(viewer.key === 'police01a' ? [] : [{ url: `/api/person-imports/${importJobId}`, forbidden: [importJobId] }]),
         ];
         for (const read of reads) {

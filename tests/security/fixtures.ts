@@ -146,7 +146,12 @@ export async function databaseDigest(t: TestApp): Promise<string> {
       (SELECT string_agg(md5(pr::text), ',' ORDER BY id) FROM procedure pr),
       (SELECT count(*)::text FROM procedure_step),
       (SELECT string_agg(md5(d::text), ',' ORDER BY id) FROM procedure_deadline d),
-      (SELECT count(*)::text FROM procedure_facility_link)
+      (SELECT count(*)::text FROM procedure_facility_link),
+      (SELECT string_agg(md5(pl::text), ',' ORDER BY id) FROM plan pl),
+      (SELECT string_agg(md5(o::text), ',' ORDER BY id) FROM plan_objective o),
+      (SELECT string_agg(md5(pt::text), ',' ORDER BY id) FROM plan_task pt),
+      (SELECT string_agg(md5(rp::text), ',' ORDER BY id) FROM plan_report rp),
+      (SELECT count(*)::text FROM plan_document)
     )) AS digest`.execute(t.database.db);
   return rows[0]?.digest ?? '';
 }

@@ -78,6 +78,8 @@ function actorFor(url: string) {
   // Facilities: the provincial police of province 01 manage them; procedures: the commune police.
   if (url.startsWith('/api/facilities')) return w.people.police01;
   if (url.startsWith('/api/procedures')) return w.people.police01a;
+  // Plans: the provincial drug police keep and follow them (every plan route's handler is reached).
+  if (url.startsWith('/api/plan')) return w.people.police01;
   // Merges and their undo: the provincial police (person:merge); transfers: the commune police.
   if (url.startsWith('/api/person-merges') || url.endsWith('/merge')) return w.people.police01;
   if (
