@@ -20,6 +20,7 @@ import { HomePage } from './features/home/HomePage';
 import { LoginPage } from './features/login/LoginPage';
 import { LoginSearch } from './features/login/login-search';
 import { PersonPageSearch, PersonsSearch } from './features/persons/persons-search';
+import { PlanPageSearch, PlansSearch } from './features/plans/plans-search';
 import { UnitsSearch } from './features/units/units-search';
 import { UsersSearch } from './features/users/users-search';
 import { AppLayout } from './layout/AppLayout';
@@ -227,6 +228,28 @@ const calendarRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/legal-rules/CalendarPage'), 'CalendarPage'),
 });
 
+/** "Kế hoạch": the plans of the unit, their tasks and the reports on them (issue 6). The server decides who sees which plan. */
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  validateSearch: PlansSearch,
+  component: lazyRouteComponent(() => import('./features/plans/PlansPage'), 'PlansPage'),
+});
+
+/** A plan from its document: the file goes to the server for reading, never into an address. */
+const planImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/import',
+  component: lazyRouteComponent(() => import('./features/plans/PlanImportPage'), 'PlanImportPage'),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$planId',
+  validateSearch: PlanPageSearch,
+  component: lazyRouteComponent(() => import('./features/plans/PlanPage'), 'PlanPage'),
+});
+
 /** Any other address: "not found", inside the layout and only after login (it reveals nothing before). */
 const notFoundRoute = createRoute({ getParentRoute: () => appRoute, path: '$', component: NotFoundPage });
 
@@ -248,6 +271,9 @@ const routeTree = rootRoute.addChildren([
     workQueueRoute,
     legalRulesRoute,
     calendarRoute,
+    plansRoute,
+    planImportRoute,
+    planRoute,
     notFoundRoute,
   ]),
 ]);

@@ -34,13 +34,14 @@ describe('AppLayout', () => {
     renderApp('/');
     const menu = await findMenu();
 
-    const plans = menu.getByText('Kế hoạch & nhiệm vụ');
-    const item = plans.closest('li');
+    const hotspots = menu.getByText('Địa bàn, tụ điểm');
+    const item = hotspots.closest('li');
     expect(item?.getAttribute('aria-disabled')).toBe('true');
     expect(within(item as HTMLElement).getByText('sắp có')).toBeTruthy();
-    expect(plans.closest('a')).toBeNull();
-    // The working reference pages are real links.
+    expect(hotspots.closest('a')).toBeNull();
+    // The working pages are real links.
     expect(menu.getByText('Đơn vị hành chính').closest('a')?.getAttribute('href')).toBe('/units');
+    expect(menu.getByText('Kế hoạch').closest('a')?.getAttribute('href')).toBe('/plans');
   });
 
   it('opens the person registry to the roles that work with persons, and hides it from the others', async () => {
@@ -56,7 +57,7 @@ describe('AppLayout', () => {
     stubApi([signedIn(['system_admin'])]);
     renderApp('/');
     menu = await findMenu();
-    expect(menu.getByText('Kế hoạch & nhiệm vụ')).toBeTruthy();
+    expect(menu.getByText('Kế hoạch')).toBeTruthy();
     expect(menu.queryByText('Đối tượng & hồ sơ quản lý')).toBeNull();
   });
 

@@ -16,7 +16,8 @@ export interface NavModule {
     | '/persons'
     | '/work-queue'
     | '/legal-rules'
-    | '/calendar';
+    | '/calendar'
+    | '/plans';
   /** Shown only to users holding this permission (a list: any one of them). */
   permission?: Permission | readonly Permission[];
   /** Shown only to users holding one of these roles (modules whose access also depends on the agency). */
@@ -61,7 +62,8 @@ export const WORK_MODULES: NavModule[] = [
   // The legal rules and the working-day calendar the deadlines are counted with: everyone reads them.
   { key: 'legalRules', labelKey: 'legalRules.nav.rules', to: '/legal-rules' },
   { key: 'calendar', labelKey: 'legalRules.nav.calendar', to: '/calendar' },
-  { key: 'plans', labelKey: 'nav.plans' },
+  // Plans, their tasks and the progress reports: every unit keeps or reports on some (issue 6).
+  { key: 'plans', labelKey: 'nav.plans', to: '/plans' },
   { key: 'subjects', labelKey: 'nav.subjects', to: '/persons', roles: PERSON_REGISTRY_ROLES },
   { key: 'hotspots', labelKey: 'nav.hotspots' },
   { key: 'cases', labelKey: 'nav.cases' },
