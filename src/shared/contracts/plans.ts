@@ -62,7 +62,11 @@ export const PlanDeadlineInput = z.strictObject({ what: Text(500), to: OptionalT
 /** The original document, sent with the confirmed draft of an import (base64, within the import limit). */
 export const PlanSourceFile = z.strictObject({
   fileName: userText({ min: 1, max: 200, message: 'PLAN_TEXT' }),
-  contentBase64: z.string().min(1).max(30_000_000).regex(/^[A-Za-z0-9+/=\s]+$/),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(30_000_000)
+    .regex(/^[A-Za-z0-9+/=\s]+$/),
 });
 
 const PlanHeaderFields = {
@@ -216,7 +220,13 @@ export const PlanTaskDto = z.object({
   reportCount: z.number().int(),
   /** Implementing plans made for this task, with their tasks done / total (roll-up). */
   implementingPlans: z.array(
-    z.object({ id: z.string(), title: z.string(), unitName: z.string(), tasksDone: z.number().int(), tasksTotal: z.number().int() }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      unitName: z.string(),
+      tasksDone: z.number().int(),
+      tasksTotal: z.number().int(),
+    }),
   ),
   /** Whether the caller may report on this task (their agency and unit are the assignee's). */
   canReport: z.boolean(),
