@@ -138,8 +138,16 @@ describe('plans', () => {
       await health.getByTestId('report-submit').click();
       await expect.poll(() => health.getByTestId('task-report-count-3').textContent(), { timeout: 15_000 }).toContain('1');
 
+      // The department makes its implementing plan for the task; it rolls up on the provincial card.
+      await health.getByTestId('task-implement-3').click();
+      await health.getByTestId('implementing-plan-submit').click();
+      await expect.poll(() => health.getByTestId('plan-title').textContent(), { timeout: 15_000 }).toContain('Kế hoạch triển khai');
+      expect(health.url()).not.toBe(planUrl);
+
       // The board after: one report fewer missing, one late (sent after 05/07/2022).
       await pc04.reload();
+      await pc04.getByTestId('plan-tab-tasks').click();
+      expect(await pc04.getByTestId('task-card-3').textContent()).toContain('Kế hoạch triển khai');
       await pc04.getByTestId('plan-tab-compliance').click();
       await pc04.getByTestId('compliance-total-missing').waitFor();
       await expect.poll(() => total(pc04, 'late')).toBe(1);

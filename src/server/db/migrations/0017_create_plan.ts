@@ -151,9 +151,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Children follow their plan: the sub-select runs under the plan's own policy.
   const childReadable = sql`${system} OR EXISTS (SELECT 1 FROM plan p WHERE p.id = plan_id)`;
   const childWritable = sql`${system} OR (${planWrite} AND EXISTS (SELECT 1 FROM plan p WHERE p.id = plan_id AND pcmt_in_area(p.owner_unit_path)))`;
-  // The assignee updates its task's progress: its agency, and its unit (or its commune of an every-commune task).
-  const assignee = sql`(${planWrite} AND pcmt_agency_answers_for(agency_code)
-    AND (pcmt_in_area(unit_path) OR ${area} LIKE unit_path || '.%'))`;
+  // The assignee updates its task's progress: its agency, in the task's own unit. A task given to
+  // every commune has no single assignee: no commune moves the province-wide status.
+  const assignee = sql`(${planWrite} AND pcmt_agency_answers_for(agency_code) AND unit_path = ${area})`;
 
   for (const table of ['plan', 'plan_objective', 'plan_task', 'plan_report', 'plan_document']) {
     await sql`ALTER TABLE ${sql.table(table)} ENABLE ROW LEVEL SECURITY`.execute(db);

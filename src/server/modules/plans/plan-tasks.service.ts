@@ -137,7 +137,8 @@ export function updateTask(ctx: ServiceContext, id: string, body: z.infer<typeof
     const { task, plan } = await taskOr404(trx, ctx, actor, id);
     const cat = await catalogue(trx, ctx, []);
     const onlyStatus = Object.keys(body).every((k) => k === 'version' || k === 'status');
-    const assignee = plan.status === 'issued' && reportingUnit(actor, task, cat.parents) !== null;
+    // A task given to every commune has no single assignee: a commune reports, but does not move its status.
+    const assignee = plan.status === 'issued' && reportingUnit(actor, task, cat.parents) === task.unit_path;
     if (!(onlyStatus && assignee)) await editablePlan(trx, ctx, actor, plan.id);
     if (plan.status === 'closed') throw new AppError('PLAN_NOT_EDITABLE', { status: plan.status });
     const merged = {
@@ -255,7 +256,7 @@ export function submitReport(ctx: ServiceContext, taskId: string, body: PlanRepo
         created_at: now,
         created_by: actor.userId,
       });
-    if (body.progress && body.progress !== task.status)
+    if (body.progress && body.progress !== task.status && unitPath === task.unit_path)
       await repo.updateTask(trx, task.id, task.version, { status: body.progress, updated_at: now });
     await auditCall(trx, ctx, actor, {
       action: 'plan.report.create',

@@ -218,9 +218,13 @@ describe('a provincial Action Month plan', () => {
       periodFrom: '2026-06-01',
       periodTo: '2026-06-10',
       narrative: 'Đã tổ chức mít tinh tại xã.',
+      progress: 'done',
     });
     expect(chairReport.statusCode, chairReport.body).toBe(201);
     expect(chairReport.json().unitCode).toBe('00004');
+    // One commune does not finish a task given to every commune.
+    const statusByCommune = await call(t.app, as('chair'), 'PATCH', `/api/plan-tasks/${tasks[2]?.id}`, { version: 1, status: 'done' });
+    expect(statusByCommune.statusCode).toBe(403);
     // The commune police are not the People's Committee: not their task.
     const police = await call(t.app, as('police'), 'POST', `/api/plan-tasks/${tasks[2]?.id}/reports`, {
       periodFrom: '2026-06-01',
@@ -234,6 +238,7 @@ describe('a provincial Action Month plan', () => {
     expect(rows.find((r) => r.taskPosition === 3 && r.unitCode === '00004')?.state).toBe('on_time');
     const plan = (await call(t.app, as('pc04'), 'GET', `/api/plans/${planId}`)).json();
     expect(plan.tasks[1].status).toBe('in_progress');
+    expect(plan.tasks[2].status).toBe('not_started');
     expect(plan.tasks[1].reportCount).toBe(1);
   });
 

@@ -106,7 +106,7 @@ describe('PlanPage', () => {
       deadline: ['2026-06-20', '2026-07-05'].find((deadline) => deadline >= todayInVietnam()) ?? '2026-07-05',
       narrative: 'Đã tổ chức 5 buổi tuyên truyền.',
       figures: [{ label: 'Buổi tuyên truyền', value: 5, unit: null }],
-      progress: 'in_progress',
+      // A task given to every commune: one commune's report does not move its status.
       attachments: [],
     });
   });

@@ -81,7 +81,8 @@ export function ReportFormModal({ plan, task, onClose }: { plan: PlanDto; task: 
           value: figure.value ?? 0,
           unit: textOrNull(figure.unit),
         })),
-        progress: values.progress,
+        // A task given to every commune: one commune's report does not move the province-wide status.
+        ...(task.everyCommune ? {} : { progress: values.progress }),
         attachments: await Promise.all(
           files.map(async (file) => ({ fileName: file.name, contentBase64: await fileToBase64(file) })),
         ),
@@ -237,12 +238,14 @@ export function ReportFormModal({ plan, task, onClose }: { plan: PlanDto; task: 
             )}
           </Form.List>
         </Form.Item>
-        <Form.Item name="progress" label={t('plans.report.progress')}>
-          <Select
-            data-testid="report-field-progress"
-            options={TaskStatus.options.map((status) => ({ value: status, label: t(`plans.taskStatus.${status}`) }))}
-          />
-        </Form.Item>
+        {!task.everyCommune && (
+          <Form.Item name="progress" label={t('plans.report.progress')}>
+            <Select
+              data-testid="report-field-progress"
+              options={TaskStatus.options.map((status) => ({ value: status, label: t(`plans.taskStatus.${status}`) }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item label={t('plans.report.attachments')} extra={t('plans.report.attachmentsHint')}>
           <Upload
             multiple

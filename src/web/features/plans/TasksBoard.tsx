@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type PlanDto, type PlanTaskDto, TaskDisplayStatus } from '@shared/contracts/plans';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { Alert, App, Badge, Button, Card, Col, Flex, Form, Modal, Row, Select, Space, Typography } from 'antd';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { Alert, App, Badge, Button, Card, Col, DatePicker, Flex, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/session';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { displayDate } from '../../components/format';
-import { placeServerErrors } from './plan-form';
+import { DATE_FORMAT, fieldOfPlanPath, placeServerErrors } from './plan-form';
 import { TASK_STATUS_COLOR } from './plan-tags';
 import { plansApi } from './plans-api';
 import { ReportFormModal } from './ReportFormModal';
@@ -85,7 +86,17 @@ export function unitLabel(task: PlanTaskDto, everyCommuneText: string): string {
   return task.everyCommune ? everyCommuneText : task.unitName;
 }
 
-function TaskCard({ plan, task, onReport }: { plan: PlanDto; task: PlanTaskDto; onReport: (task: PlanTaskDto) => void }) {
+function TaskCard({
+  plan,
+  task,
+  onReport,
+  onImplement,
+}: {
+  plan: PlanDto;
+  task: PlanTaskDto;
+  onReport: (task: PlanTaskDto) => void;
+  onImplement: (task: PlanTaskDto) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -140,6 +151,11 @@ function TaskCard({ plan, task, onReport }: { plan: PlanDto; task: PlanTaskDto; 
               {t('plans.task.report')}
             </Button>
           ) : null}
+          {task.canReport ? (
+            <Button size="small" onClick={() => onImplement(task)} data-testid={`task-implement-${task.position}`}>
+              {t('plans.task.implement')}
+            </Button>
+          ) : null}
           {plan.canEdit ? (
             <Select
               size="small"
@@ -161,11 +177,92 @@ function TaskCard({ plan, task, onReport }: { plan: PlanDto; task: PlanTaskDto; 
   );
 }
 
+/**
+ * "Lập kế hoạch triển khai": the assignee (a department, a commune) makes its own plan for this
+ * task ("căn cứ kế hoạch … xây dựng kế hoạch triển khai"); its tasks roll up to this one.
+ */
+function ImplementingPlanModal({ plan, task, onClose }: { plan: PlanDto; task: PlanTaskDto; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const user = useCurrentUser();
+  const [form] = Form.useForm<{ title: string; periodFrom: Dayjs; periodTo: Dayjs }>();
+  const [wholeError, setWholeError] = useState<unknown>(null);
+  const create = useMutation({
+    mutationFn: (values: { title: string; periodFrom: Dayjs; periodTo: Dayjs }) =>
+      plansApi.create({
+        title: values.title.trim(),
+        type: plan.type,
+        periodFrom: values.periodFrom.format('YYYY-MM-DD'),
+        periodTo: values.periodTo.format('YYYY-MM-DD'),
+        parentTaskId: task.id,
+        references: plan.number ? [plan.number] : [],
+        ...(user ? { followingAgencyCode: user.agency.code } : {}),
+      }),
+    onSuccess: (created) => {
+      void queryClient.invalidateQueries({ queryKey: ['plans'] });
+      onClose();
+      void navigate({ to: '/plans/$planId', params: { planId: created.id } });
+    },
+    onError: (error) =>
+      setWholeError(placeServerErrors(form, error, fieldOfPlanPath(new Set(['title', 'periodFrom', 'periodTo']))).whole),
+  });
+  return (
+    <Modal
+      open
+      title={t('plans.task.implement')}
+      onCancel={onClose}
+      destroyOnHidden
+      okText={t('plans.list.create')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'implementing-plan-submit' }}
+      onOk={() => form.submit()}
+    >
+      {wholeError ? <ApiErrorAlert error={wholeError} /> : null}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          title: t('plans.task.implementTitle', { title: plan.title }),
+          periodFrom: dayjs(plan.periodFrom),
+          periodTo: dayjs(plan.periodTo),
+        }}
+        onFinish={(values) => create.mutate(values)}
+      >
+        <Form.Item
+          name="title"
+          label={t('plans.field.title')}
+          rules={[{ required: true, whitespace: true, message: t('plans.form.required') }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={1000} data-testid="implementing-plan-title" />
+        </Form.Item>
+        <Flex gap={12}>
+          <Form.Item
+            name="periodFrom"
+            label={t('plans.field.periodFrom')}
+            rules={[{ required: true, message: t('plans.form.required') }]}
+          >
+            <DatePicker format={DATE_FORMAT} />
+          </Form.Item>
+          <Form.Item
+            name="periodTo"
+            label={t('plans.field.periodTo')}
+            rules={[{ required: true, message: t('plans.form.required') }]}
+          >
+            <DatePicker format={DATE_FORMAT} />
+          </Form.Item>
+        </Flex>
+      </Form>
+    </Modal>
+  );
+}
+
 /** "Nhiệm vụ": the tasks in four columns by their shown status (overdue = due date passed, not done). */
 export function TasksBoard({ plan }: { plan: PlanDto }) {
   const { t } = useTranslation();
   const [reporting, setReporting] = useState<PlanTaskDto | null>(null);
   const [adding, setAdding] = useState(false);
+  const [implementing, setImplementing] = useState<PlanTaskDto | null>(null);
   return (
     <Flex vertical gap={12}>
       {plan.canEdit ? (
@@ -187,7 +284,7 @@ export function TasksBoard({ plan }: { plan: PlanDto }) {
                 </Flex>
                 <Flex vertical gap={8}>
                   {tasks.map((task) => (
-                    <TaskCard key={task.id} plan={plan} task={task} onReport={setReporting} />
+                    <TaskCard key={task.id} plan={plan} task={task} onReport={setReporting} onImplement={setImplementing} />
                   ))}
                 </Flex>
               </div>
@@ -197,6 +294,7 @@ export function TasksBoard({ plan }: { plan: PlanDto }) {
       </Row>
       {reporting ? <ReportFormModal plan={plan} task={reporting} onClose={() => setReporting(null)} /> : null}
       {adding ? <AddTaskModal plan={plan} onClose={() => setAdding(false)} /> : null}
+      {implementing ? <ImplementingPlanModal plan={plan} task={implementing} onClose={() => setImplementing(null)} /> : null}
     </Flex>
   );
 }
