@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAILY_JOB_KINDS } from '../src/server/modules/jobs/jobs.service';
 import { createSeededDataDir, runTs } from './support/processes';
 import { createTestDatabase, isServerPg } from './support/test-db';
 
@@ -26,7 +27,7 @@ describe('npm run pcmt -- jobs run', () => {
     const first = await runTs(CLI, ['jobs', 'run', '--json'], env, 90_000);
     expect(first.code, first.stderr).toBe(0);
     const result = JSON.parse(first.stdout);
-    expect(result.enqueued).toBe(1);
+    expect(result.enqueued).toBe(DAILY_JOB_KINDS.length);
     expect(result.jobs).toMatchObject({ failed: 0 });
     expect(result.mail).toEqual({ sent: 0, retried: 0, failed: 0, skipped: 0 });
     // A second run on the same day (another process) enqueues nothing new.

@@ -141,7 +141,9 @@ describe('plans', () => {
       // The department makes its implementing plan for the task; it rolls up on the provincial card.
       await health.getByTestId('task-implement-3').click();
       await health.getByTestId('implementing-plan-submit').click();
-      await expect.poll(() => health.getByTestId('plan-title').textContent(), { timeout: 15_000 }).toContain('Kế hoạch triển khai');
+      await expect
+        .poll(() => health.getByTestId('plan-title').textContent(), { timeout: 15_000 })
+        .toContain('Kế hoạch triển khai');
       expect(health.url()).not.toBe(planUrl);
 
       // The board after: one report fewer missing, one late (sent after 05/07/2022).

@@ -223,7 +223,10 @@ describe('a provincial Action Month plan', () => {
     expect(chairReport.statusCode, chairReport.body).toBe(201);
     expect(chairReport.json().unitCode).toBe('00004');
     // One commune does not finish a task given to every commune.
-    const statusByCommune = await call(t.app, as('chair'), 'PATCH', `/api/plan-tasks/${tasks[2]?.id}`, { version: 1, status: 'done' });
+    const statusByCommune = await call(t.app, as('chair'), 'PATCH', `/api/plan-tasks/${tasks[2]?.id}`, {
+      version: 1,
+      status: 'done',
+    });
     expect(statusByCommune.statusCode).toBe(403);
     // The commune police are not the People's Committee: not their task.
     const police = await call(t.app, as('police'), 'POST', `/api/plan-tasks/${tasks[2]?.id}/reports`, {
