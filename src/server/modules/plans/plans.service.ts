@@ -293,6 +293,8 @@ export async function updatePlanFor(ctx: ServiceContext, id: string, body: PlanU
       const from = body.periodFrom ?? plan.period_from;
       const to = body.periodTo ?? plan.period_to;
       checkPeriod(ctx, from, to);
+      if (body.followingAgencyCode && !(await catalogue(trx, ctx, [])).agencies.has(body.followingAgencyCode))
+        throw fieldProblem(ctx, ['body', 'followingAgencyCode'], 'PLAN_AGENCY_UNKNOWN');
       const late = (await repo.listTasks(trx, id)).find((t) => t.due_on && t.due_on > to);
       if (late) throw fieldProblem(ctx, ['body', 'periodTo'], 'PLAN_TASK_AFTER_END', { end: to.split('-').reverse().join('/') });
       const { version, references, issuedOn, periodFrom, periodTo, followingAgencyCode, ...rest } = body;

@@ -279,6 +279,12 @@ describe('a provincial Action Month plan', () => {
 
   it('records an achieved value by hand and says whether the target is met', async () => {
     const plan = (await call(t.app, as('pc04'), 'GET', `/api/plans/${planId}`)).json();
+    const unknown = await call(t.app, as('pc04'), 'PATCH', `/api/plans/${planId}`, {
+      version: plan.version,
+      followingAgencyCode: 'KHONG_CO',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().issues[0].path).toEqual(['body', 'followingAgencyCode']);
     const [coverage, hotspots] = plan.objectives;
     const a = await call(t.app, as('pc04'), 'PATCH', `/api/plan-objectives/${coverage.id}`, { version: 1, achievedValue: 96.5 });
     expect(a.statusCode, a.body).toBe(200);
