@@ -17,6 +17,11 @@ export const SETTING_VALUE_SCHEMAS = {
     days: z.number().int().min(1).max(90),
     dayKind: z.enum(['calendar']),
   }),
+  /**
+   * How many days before a plan's report deadline the assignees are reminded (issue #6). Not law:
+   * each province sets its follow-up practice (DOMAIN.md §7 [NC]).
+   */
+  'plan.reminder_days': z.strictObject({ days: z.number().int().min(0).max(30) }),
 } as const;
 export type SettingKey = keyof typeof SETTING_VALUE_SCHEMAS;
 export const SETTING_KEYS = Object.keys(SETTING_VALUE_SCHEMAS) as SettingKey[];

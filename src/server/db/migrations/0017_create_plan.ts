@@ -204,4 +204,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ON plan_task TO pcmt_app
   `.execute(db);
   await sql`GRANT UPDATE (status, review_comment, reviewed_at, reviewed_by, version) ON plan_report TO pcmt_app`.execute(db);
+
+  // Reminder lead time: the province's practice, not law; editable by the administrator.
+  await sql`
+    INSERT INTO app_setting (key, value, citation, confirmed) VALUES (
+      'plan.reminder_days',
+      '{"days": 3}',
+      'Chưa có căn cứ: hạn báo cáo và việc đôn đốc do kế hoạch của từng tỉnh quy định (DOMAIN.md §7) [NC]. Mặc định nhắc trước 3 ngày.',
+      false
+    )
+  `.execute(db);
 }

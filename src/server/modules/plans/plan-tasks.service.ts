@@ -17,6 +17,7 @@ import { auditCall, requireActor, scopeOf } from '../../platform/authz';
 import type { Actor, ServiceContext } from '../../platform/context';
 import { inScope } from '../../platform/db-scope';
 import { AppError } from '../../platform/errors';
+import { sniffMediaType } from '../persons/person-attachments.service';
 import { catalogue, decodeFile, enforce, fieldProblem, planOr404, today } from './plans.common';
 import { mayReadPlan, mayReadPlans, mayReview, mayWritePlans, reportingUnit } from './plans.policy';
 import { presentObjective, presentReport, presentTask } from './plans.presenter';
@@ -249,7 +250,8 @@ export function submitReport(ctx: ServiceContext, taskId: string, body: PlanRepo
         plan_id: plan.id,
         report_id: row.id,
         file_name: file.fileName,
-        media_type: 'application/octet-stream',
+        // What the bytes are (a name is only a claim); anything else downloads as plain bytes.
+        media_type: sniffMediaType(file.bytes) ?? 'application/octet-stream',
         size_bytes: file.bytes.length,
         sha256: createHash('sha256').update(file.bytes).digest('hex'),
         content: file.bytes,

@@ -3,17 +3,12 @@ import { formatDateVi, todayInVietnam } from '@shared/dates';
 import { complianceCells } from '@shared/plans/compliance';
 import { type JobContext, registerJobHandler } from '../jobs/jobs.service';
 import { createNotifications, type NotificationInput } from '../notifications/notifications.service';
+import { readSetting } from '../settings/settings.service';
 import * as repo from './plans.repo';
 
 /**
- * How many days before a report deadline the assignee is reminded. Not law: provinces set their
- * own follow-up practice (DOMAIN.md §7 [NC]); three working days' notice is the usual "đôn đốc".
- */
-export const PLAN_REMINDER_DAYS = 3;
-
-/**
  * The daily plan job (issue #6 item 5), once per Việt Nam date: for every issued plan, each unit
- * that has not reported on a task is reminded in the days before the deadline, and once the
+ * that has not reported on a task is reminded in the days before the deadline (`plan.reminder_days`), and once the
  * deadline has passed both it and the following agency are told the report is missing. Titles
  * carry the plan's number or title and the date; plans hold no personal data.
  */
@@ -35,6 +30,8 @@ async function recipientsOf(ctx: JobContext): Promise<Recipients> {
 export async function runPlanReminders(ctx: JobContext, today: string) {
   const plans = await ctx.db.selectFrom('plan').selectAll().where('status', '=', 'issued').execute();
   const items: NotificationInput[] = [];
+  // How many days ahead to remind: the setting `plan.reminder_days` (the province's practice, [NC]).
+  const leadDays = (await readSetting(ctx.db, 'plan.reminder_days')).value.days;
   const usersOf = plans.length > 0 ? await recipientsOf(ctx) : () => [];
   for (const plan of plans) {
     const [tasks, reports] = await Promise.all([repo.listTasks(ctx.db, plan.id), repo.listReports(ctx.db, { planId: plan.id })]);
@@ -71,7 +68,7 @@ export async function runPlanReminders(ctx: JobContext, today: string) {
       if (!task) continue;
       const key = `${cell.taskId}:${cell.unitPath}:${cell.deadline}`;
       const due = formatDateVi(cell.deadline) ?? cell.deadline;
-      const soon = (cell.state === 'pending' || cell.state === 'returned') && cell.deadline <= addDays(today, PLAN_REMINDER_DAYS);
+      const soon = (cell.state === 'pending' || cell.state === 'returned') && cell.deadline <= addDays(today, leadDays);
       if (soon)
         for (const userId of usersOf(task.agency_code, cell.unitPath))
           items.push({

@@ -12,7 +12,10 @@ export interface Names {
 
 const num = (value: string | number | null) => (value === null ? null : Number(value));
 
-export function presentSummary(row: PlanRow & { task_count: number; tasks_done: number }, names: Names): PlanSummaryDto {
+export function presentSummary(
+  row: PlanRow & { task_count: number; tasks_done: number; parent_plan_id?: string | null },
+  names: Names,
+): PlanSummaryDto {
   return {
     id: row.id,
     number: row.number,
@@ -25,7 +28,7 @@ export function presentSummary(row: PlanRow & { task_count: number; tasks_done: 
     periodTo: row.period_to,
     ownerUnitName: names.unit(row.owner_unit_path).name,
     ownerAgencyCode: row.owner_agency_code,
-    parentPlanId: null,
+    parentPlanId: row.parent_plan_id ?? null,
     taskCount: row.task_count,
     tasksDone: row.tasks_done,
   };

@@ -24,6 +24,7 @@ export function listPlans(trx: Executor, filter: PlanFilter, limit: number) {
     .select([
       sql<number>`(SELECT count(*)::int FROM plan_task t WHERE t.plan_id = p.id)`.as('task_count'),
       sql<number>`(SELECT count(*)::int FROM plan_task t WHERE t.plan_id = p.id AND t.status = 'done')`.as('tasks_done'),
+      sql<string | null>`(SELECT t.plan_id FROM plan_task t WHERE t.id = p.parent_task_id)`.as('parent_plan_id'),
     ]);
   if (filter.status) query = query.where('p.status', '=', filter.status as PlanRow['status']);
   if (filter.type) query = query.where('p.type', '=', filter.type as PlanRow['type']);

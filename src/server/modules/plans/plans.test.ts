@@ -11,6 +11,7 @@ import {
   TestClock,
 } from '../../../../tests/support/auth';
 import { auditCount, createTestApp, type TestApp } from '../../../../tests/support/test-app';
+import { inScope } from '../../platform/db-scope';
 import { enqueueDailyJobs, runDueJobs } from '../jobs/jobs.service';
 import '../jobs/handlers';
 
@@ -211,9 +212,13 @@ describe('a provincial Action Month plan', () => {
       narrative: 'Đã điều trị methadone cho bệnh nhân mới.',
       figures: [{ label: 'Bệnh nhân mới', value: 12, unit: 'người' }],
       progress: 'in_progress',
+      attachments: [{ fileName: 'minh-chung.pdf', contentBase64: Buffer.from('%PDF-1.4 minh chứng').toString('base64') }],
     });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().late).toBe(false);
+    expect(ok.json().attachments).toEqual([
+      expect.objectContaining({ fileName: 'minh-chung.pdf', mediaType: 'application/pdf' }),
+    ]);
     const chairReport = await call(t.app, as('chair'), 'POST', `/api/plan-tasks/${tasks[2]?.id}/reports`, {
       periodFrom: '2026-06-01',
       periodTo: '2026-06-10',
@@ -295,14 +300,29 @@ describe('a provincial Action Month plan', () => {
   });
 
   it('reminds before the deadline and reports the missing ones after it, once', async () => {
-    clock.now = new Date('2026-07-03T01:00:00Z');
-    await enqueueDailyJobs({ db: t.database.db, clock: clock.read }, '2026-07-03');
-    await runDueJobs({ db: t.database.db, clock: clock.read, logger: silent, envelope: t.app.deps.envelope });
     const titles = async (userId: string) =>
       (
         await sql<{ title: string; kind: string }>`SELECT title, kind FROM notification WHERE user_id = ${userId}
         AND kind LIKE 'plan.%' ORDER BY kind`.execute(t.database.db)
       ).rows;
+    const leadDays = (days: number) =>
+      inScope(t.database.db, { kind: 'system', reason: 'test' }, (trx) =>
+        trx
+          .updateTable('app_setting')
+          .set({ value: JSON.stringify({ days }) })
+          .where('key', '=', 'plan.reminder_days')
+          .execute(),
+      );
+    // With a 1-day lead (the setting), 2 July is too early to remind of 5 July.
+    await leadDays(1);
+    clock.now = new Date('2026-07-02T01:00:00Z');
+    await enqueueDailyJobs({ db: t.database.db, clock: clock.read }, '2026-07-02');
+    await runDueJobs({ db: t.database.db, clock: clock.read, logger: silent, envelope: t.app.deps.envelope });
+    expect(await titles(as('health').id)).toEqual([]);
+    await leadDays(3);
+    clock.now = new Date('2026-07-03T01:00:00Z');
+    await enqueueDailyJobs({ db: t.database.db, clock: clock.read }, '2026-07-03');
+    await runDueJobs({ db: t.database.db, clock: clock.read, logger: silent, envelope: t.app.deps.envelope });
     // The health department was returned; the commune reported on time; the police have nothing.
     expect(await titles(as('health').id)).toEqual([{ kind: 'plan.report_due', title: 'Sắp đến hạn báo cáo (hạn 05/07/2026)' }]);
     expect(await titles(as('chair').id)).toEqual([]);
@@ -369,6 +389,8 @@ describe('a provincial Action Month plan', () => {
     expect(parent.tasks[2].implementingPlans).toEqual([
       expect.objectContaining({ id: created.json().id, tasksDone: 0, tasksTotal: 1 }),
     ]);
+    const listed = (await call(t.app, as('chair'), 'GET', '/api/plans')).json().items;
+    expect(listed.find((p: { id: string }) => p.id === created.json().id)?.parentPlanId).toBe(planId);
   });
 });
 
