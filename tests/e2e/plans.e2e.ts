@@ -105,6 +105,7 @@ describe('plans', () => {
       await expect.poll(() => pc04.getByTestId('plan-header').textContent()).toContain('135/KH-UBND');
       expect(await pc04.getByTestId('plan-period').textContent()).toContain('01/06/2022');
       await pc04.getByTestId('plan-status-issue').click();
+      await pc04.getByTestId('plan-status-confirm').click();
       await pc04.getByTestId('plan-status-close').waitFor({ timeout: 15_000 });
 
       // The board before: every report is missing (the deadline 05/07/2022 has passed), none late.

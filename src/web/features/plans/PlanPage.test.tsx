@@ -4,15 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { on, onWrite, stubApi } from '../../test/fake-api';
 import { signedIn } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
-import { COMPLIANCE, plan, report } from './plan-test-fixtures';
-
-/** Types a date as the officer does (DD/MM/YYYY) into an antd DatePicker. */
-function typeDate(input: HTMLElement, text: string) {
-  fireEvent.mouseDown(input);
-  fireEvent.change(input, { target: { value: text } });
-  fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
-  fireEvent.blur(input);
-}
+import { COMPLIANCE, plan, report, typeDate } from './plan-test-fixtures';
 
 describe('PlanPage', () => {
   it('shows the compliance board: totals per state, rows by reporter, and the review of a report', async () => {
@@ -125,13 +117,21 @@ describe('PlanPage', () => {
     expect((await screen.findByTestId('plan-status')).textContent).toBe('Dự thảo');
     expect(screen.getByTestId('plan-period').textContent).toBe('01/06/2026 – 30/06/2026');
     fireEvent.click(screen.getByTestId('plan-status-issue'));
+    // Issuing asks first: nothing is sent until the officer confirms.
+    expect(await screen.findByText('Ban hành kế hoạch?')).toBeTruthy();
+    expect(screen.getByText('Sau khi ban hành, các đơn vị được giao sẽ báo cáo theo kế hoạch.')).toBeTruthy();
+    expect(requests.some((request) => request.path === '/api/plans/plan-1/status')).toBe(false);
+    fireEvent.click(screen.getByTestId('plan-status-confirm'));
     await waitFor(() => expect(screen.getByTestId('plan-status').textContent).toBe('Đã ban hành'));
     expect(requests.find((request) => request.path === '/api/plans/plan-1/status')?.body).toEqual({
       version: 4,
       status: 'issued',
     });
     expect(screen.queryByTestId('plan-status-issue')).toBeNull();
-    expect(screen.getByTestId('plan-status-close')).toBeTruthy();
+    // Closing asks too.
+    fireEvent.click(screen.getByTestId('plan-status-close'));
+    expect(await screen.findByText('Kết thúc kế hoạch?')).toBeTruthy();
+    expect(screen.getByText('Kế hoạch đã kết thúc không nhận báo cáo nữa.')).toBeTruthy();
   });
 
   it('shows targets with their sign and unit, and saves the achieved value typed inline', async () => {

@@ -12,6 +12,7 @@ import {
   Form,
   InputNumber,
   Modal,
+  Popconfirm,
   Skeleton,
   Space,
   Tabs,
@@ -27,7 +28,18 @@ import { usePageTitle } from '../../layout/use-page-title';
 import { ComplianceBoard } from './ComplianceBoard';
 import { ObjectivesTab } from './ObjectivesTab';
 import { HEADER_FIELDS, PlanHeaderFields } from './PlanHeaderFields';
-import { fieldOfPlanPath, type HeaderValues, headerBodyOf, headerValuesOf, placeServerErrors } from './plan-form';
+import { PlanScheduleFields } from './PlanScheduleFields';
+import {
+  fieldOfPlanPath,
+  type HeaderValues,
+  headerBodyOf,
+  headerValuesOf,
+  placeServerErrors,
+  SCHEDULE_LISTS,
+  type ScheduleValues,
+  scheduleBodyOf,
+  scheduleValuesOf,
+} from './plan-form';
 import { PlanStatusTag } from './plan-tags';
 import { documentUrl, planQueries, plansApi } from './plans-api';
 import { PlanTab } from './plans-search';
@@ -36,14 +48,18 @@ import './plans.css';
 
 const route = getRouteApi('/_app/plans/$planId');
 
+type EditValues = HeaderValues & ScheduleValues;
+const fieldOfEditPath = fieldOfPlanPath(new Set<string>([...HEADER_FIELDS, ...SCHEDULE_LISTS]), new Set(SCHEDULE_LISTS));
+
 function EditHeaderModal({ plan, onClose }: { plan: PlanDto; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<HeaderValues>();
+  const [form] = Form.useForm<EditValues>();
   const [topMessages, setTopMessages] = useState<string[]>([]);
   const [wholeError, setWholeError] = useState<unknown>(null);
   const save = useMutation({
-    mutationFn: (values: HeaderValues) => plansApi.update(plan.id, { version: plan.version, ...headerBodyOf(values) }),
+    mutationFn: (values: EditValues) =>
+      plansApi.update(plan.id, { version: plan.version, ...headerBodyOf(values), ...scheduleBodyOf(values) }),
     onMutate: () => {
       setTopMessages([]);
       setWholeError(null);
@@ -54,7 +70,7 @@ function EditHeaderModal({ plan, onClose }: { plan: PlanDto; onClose: () => void
       onClose();
     },
     onError: (error) => {
-      const placed = placeServerErrors(form, error, fieldOfPlanPath(new Set<string>(HEADER_FIELDS)));
+      const placed = placeServerErrors(form, error, fieldOfEditPath);
       setTopMessages(placed.messages);
       setWholeError(placed.whole);
     },
@@ -81,13 +97,14 @@ function EditHeaderModal({ plan, onClose }: { plan: PlanDto; onClose: () => void
           description={topMessages.map((m) => <div key={m}>{m}</div>)}
         />
       ) : null}
-      <Form<HeaderValues>
+      <Form<EditValues>
         form={form}
         layout="vertical"
-        initialValues={headerValuesOf(plan)}
+        initialValues={{ ...headerValuesOf(plan), ...scheduleValuesOf(plan) }}
         onFinish={(values) => save.mutate(values)}
       >
         <PlanHeaderFields />
+        <PlanScheduleFields />
       </Form>
     </Modal>
   );
@@ -204,11 +221,14 @@ function PlanHeader({ plan }: { plan: PlanDto }) {
       ) : null}
       {plan.deadlines.length > 0 ? (
         <Descriptions.Item label={t('plans.field.deadlines')} span="filled">
-          <Flex vertical>
+          <Flex vertical data-testid="plan-deadlines">
             {plan.deadlines.map((deadline) => (
               <span key={`${deadline.by}${deadline.what}`}>
-                {displayDate(deadline.by)}: {deadline.what}
-                {deadline.to ? ` (${deadline.to})` : ''}
+                {t(deadline.to ? 'plans.page.deadlineTo' : 'plans.page.deadline', {
+                  date: displayDate(deadline.by),
+                  to: deadline.to,
+                  what: deadline.what,
+                })}
               </span>
             ))}
           </Flex>
@@ -281,23 +301,32 @@ export function PlanPage() {
           {plan.canEdit ? (
             <Space wrap>
               {plan.status === 'draft' ? (
-                <Button
-                  type="primary"
-                  loading={setStatus.isPending}
-                  onClick={() => setStatus.mutate({ plan, status: 'issued' })}
-                  data-testid="plan-status-issue"
+                <Popconfirm
+                  title={t('plans.page.issueConfirm')}
+                  description={t('plans.page.issueConfirmLead')}
+                  okText={t('plans.page.issue')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ 'data-testid': 'plan-status-confirm' }}
+                  onConfirm={() => setStatus.mutate({ plan, status: 'issued' })}
                 >
-                  {t('plans.page.issue')}
-                </Button>
+                  <Button type="primary" loading={setStatus.isPending} data-testid="plan-status-issue">
+                    {t('plans.page.issue')}
+                  </Button>
+                </Popconfirm>
               ) : null}
               {plan.status === 'issued' ? (
-                <Button
-                  loading={setStatus.isPending}
-                  onClick={() => setStatus.mutate({ plan, status: 'closed' })}
-                  data-testid="plan-status-close"
+                <Popconfirm
+                  title={t('plans.page.closeConfirm')}
+                  description={t('plans.page.closeConfirmLead')}
+                  okText={t('plans.page.close')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true, 'data-testid': 'plan-status-confirm' }}
+                  onConfirm={() => setStatus.mutate({ plan, status: 'closed' })}
                 >
-                  {t('plans.page.close')}
-                </Button>
+                  <Button loading={setStatus.isPending} data-testid="plan-status-close">
+                    {t('plans.page.close')}
+                  </Button>
+                </Popconfirm>
               ) : null}
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit-header">
                 {t('plans.page.editHeader')}

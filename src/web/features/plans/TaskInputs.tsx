@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, Row } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { AgencyPicker } from './AgencyPicker';
@@ -11,6 +11,8 @@ export interface TaskValues {
   agencyCode: string;
   unitCode: string;
   content: string;
+  /** Shown only where the form asks for them (editing a task). */
+  coLeads?: string[];
   dueOn?: Dayjs | null;
   reportDeadlines?: Dayjs[] | null;
   /** Index of the agency in the parsed document (import only): where its marks are. */
@@ -39,6 +41,7 @@ export function TaskInputs({
   testPrefix,
   highlight,
   onActivate,
+  withCoLeads = false,
 }: {
   /** The task's place in the form (`[2]` inside the tasks list); empty for a form of one task. */
   base?: (string | number)[];
@@ -46,6 +49,8 @@ export function TaskInputs({
   /** The highlight field of the task's agency in the source text (`agencies.2`). */
   highlight?: string | null;
   onActivate?: (field: string) => void;
+  /** Also the co-leading agencies ("phối hợp"), typed as tags. */
+  withCoLeads?: boolean;
 }) {
   const { t } = useTranslation();
   const required = { required: true, whitespace: true, message: t('plans.form.required') };
@@ -71,6 +76,11 @@ export function TaskInputs({
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={8000} data-testid={`${testPrefix}-content`} />
         </Form.Item>
       </Activates>
+      {withCoLeads ? (
+        <Form.Item name={[...base, 'coLeads']} label={t('plans.task.coLeads')} tooltip={t('plans.task.coLeadsHint')}>
+          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[';']} data-testid={`${testPrefix}-coLeads`} />
+        </Form.Item>
+      ) : null}
       <Row gutter={12}>
         <Col xs={24} md={6}>
           <Form.Item

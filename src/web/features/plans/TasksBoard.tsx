@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { type PlanDto, type PlanTaskDto, TaskDisplayStatus } from '@shared/contracts/plans';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -13,6 +13,7 @@ import { DATE_FORMAT, fieldOfPlanPath, placeServerErrors } from './plan-form';
 import { TASK_STATUS_COLOR } from './plan-tags';
 import { plansApi } from './plans-api';
 import { ReportFormModal } from './ReportFormModal';
+import { TaskEditModal } from './TaskEditModal';
 import { TASK_FIELDS, TaskInputs, type TaskValues, taskBodyOf } from './TaskInputs';
 
 function AddTaskModal({ plan, onClose }: { plan: PlanDto; onClose: () => void }) {
@@ -91,11 +92,13 @@ function TaskCard({
   task,
   onReport,
   onImplement,
+  onEdit,
 }: {
   plan: PlanDto;
   task: PlanTaskDto;
   onReport: (task: PlanTaskDto) => void;
   onImplement: (task: PlanTaskDto) => void;
+  onEdit: (task: PlanTaskDto) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -154,6 +157,11 @@ function TaskCard({
           {task.canReport ? (
             <Button size="small" onClick={() => onImplement(task)} data-testid={`task-implement-${task.position}`}>
               {t('plans.task.implement')}
+            </Button>
+          ) : null}
+          {plan.canEdit ? (
+            <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(task)} data-testid={`task-edit-${task.position}`}>
+              {t('plans.task.edit')}
             </Button>
           ) : null}
           {plan.canEdit ? (
@@ -263,6 +271,7 @@ export function TasksBoard({ plan }: { plan: PlanDto }) {
   const [reporting, setReporting] = useState<PlanTaskDto | null>(null);
   const [adding, setAdding] = useState(false);
   const [implementing, setImplementing] = useState<PlanTaskDto | null>(null);
+  const [editing, setEditing] = useState<PlanTaskDto | null>(null);
   return (
     <Flex vertical gap={12}>
       {plan.canEdit ? (
@@ -284,7 +293,14 @@ export function TasksBoard({ plan }: { plan: PlanDto }) {
                 </Flex>
                 <Flex vertical gap={8}>
                   {tasks.map((task) => (
-                    <TaskCard key={task.id} plan={plan} task={task} onReport={setReporting} onImplement={setImplementing} />
+                    <TaskCard
+                      key={task.id}
+                      plan={plan}
+                      task={task}
+                      onReport={setReporting}
+                      onImplement={setImplementing}
+                      onEdit={setEditing}
+                    />
                   ))}
                 </Flex>
               </div>
@@ -294,6 +310,7 @@ export function TasksBoard({ plan }: { plan: PlanDto }) {
       </Row>
       {reporting ? <ReportFormModal plan={plan} task={reporting} onClose={() => setReporting(null)} /> : null}
       {adding ? <AddTaskModal plan={plan} onClose={() => setAdding(false)} /> : null}
+      {editing ? <TaskEditModal task={editing} onClose={() => setEditing(null)} /> : null}
       {implementing ? <ImplementingPlanModal plan={plan} task={implementing} onClose={() => setImplementing(null)} /> : null}
     </Flex>
   );

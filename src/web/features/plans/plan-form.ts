@@ -123,3 +123,36 @@ export function headerBodyOf(values: HeaderValues) {
     funding: textOrNull(values.funding),
   };
 }
+
+/** The milestones and report deadlines of a plan as its form holds them (dates as Dayjs). */
+export interface ScheduleValues {
+  milestones?: { on: Dayjs | null; label: string }[];
+  deadlines?: { what: string; to?: string | null; by: Dayjs | null }[];
+}
+
+export const SCHEDULE_LISTS = ['milestones', 'deadlines'] as const;
+
+export function scheduleValuesOf(source: {
+  milestones: { on: string; label: string }[];
+  deadlines: { what: string; to: string | null; by: string }[];
+}): ScheduleValues {
+  return {
+    milestones: source.milestones.map((milestone) => ({ on: toDay(milestone.on), label: milestone.label })),
+    deadlines: source.deadlines.map((deadline) => ({ what: deadline.what, to: deadline.to, by: toDay(deadline.by) })),
+  };
+}
+
+/**
+ * The milestones and deadlines of an update body, in the form's order, so that an issue path
+ * (`["deadlines", 1, "by"]`) names the row the officer sees; the form requires every date.
+ */
+export function scheduleBodyOf(values: ScheduleValues) {
+  return {
+    milestones: (values.milestones ?? []).map((milestone) => ({ on: toIso(milestone.on) ?? '', label: milestone.label.trim() })),
+    deadlines: (values.deadlines ?? []).map((deadline) => ({
+      what: deadline.what.trim(),
+      to: textOrNull(deadline.to),
+      by: toIso(deadline.by) ?? '',
+    })),
+  };
+}

@@ -1,4 +1,13 @@
 import type { ComplianceResponse, PlanDto, PlanReportDto, PlanTaskDto } from '@shared/contracts/plans';
+import { fireEvent } from '@testing-library/react';
+
+/** Types a date as the officer does (DD/MM/YYYY) into an antd DatePicker. */
+export function typeDate(input: HTMLElement, text: string) {
+  fireEvent.mouseDown(input);
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
+  fireEvent.blur(input);
+}
 
 /** Test data for the plan pages: a made-up plan of a made-up province, no real document. */
 export function task(overrides: Partial<PlanTaskDto> & Pick<PlanTaskDto, 'id' | 'position'>): PlanTaskDto {
