@@ -14,6 +14,8 @@ export interface PlanFilter {
   status?: string;
   type?: string;
   year?: number;
+  /** Folded search words (letters and digits only); each must appear in the title, number, issuer or theme. */
+  words?: string[];
 }
 
 /** Plans the scope reads (row-level security filters), newest period first, with task counts. */
@@ -30,6 +32,11 @@ export function listPlans(trx: Executor, filter: PlanFilter, limit: number) {
   if (filter.type) query = query.where('p.type', '=', filter.type as PlanRow['type']);
   if (filter.year)
     query = query.where('p.period_from', '<=', `${filter.year}-12-31`).where('p.period_to', '>=', `${filter.year}-01-01`);
+  // lower(f_unaccent(…)) folds as foldVi does (fold-parity.test.ts); the words hold no LIKE wildcards.
+  for (const word of filter.words ?? [])
+    query = query.where(
+      sql<SqlBool>`lower(f_unaccent(concat_ws(' ', p.title, p.number, p.issuer, p.theme))) LIKE ${`%${word}%`}`,
+    );
   return query.orderBy('p.period_from', 'desc').orderBy('p.created_at', 'desc').limit(limit).execute();
 }
 

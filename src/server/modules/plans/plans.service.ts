@@ -9,7 +9,7 @@ import type {
 } from '@shared/contracts/plans';
 import { shiftYears } from '@shared/plans/draft';
 import { planSourceText } from '@shared/plans/highlight';
-import { foldVi } from '@shared/text/vi';
+import { searchWords } from '@shared/text/vi';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client';
 import { auditCall, requireActor, scopeOf } from '../../platform/authz';
@@ -22,6 +22,7 @@ import { mayEditPlan, mayReadPlan, mayReadPlans, mayReview, mayWritePlans, repor
 import { presentDocument, presentObjective, presentSummary, presentTask } from './plans.presenter';
 import * as repo from './plans.repo';
 
+/** The newest plans first; a province keeps a few hundred a year (filters narrow further). */
 const LIST_LIMIT = 500;
 
 export async function listPlansFor(
@@ -34,12 +35,10 @@ export async function listPlansFor(
     ctx.db,
     scopeOf(actor),
     async (trx) => {
-      const words = query.q ? foldVi(query.q).split(' ').filter(Boolean) : [];
-      const rows = (await repo.listPlans(trx, query, LIST_LIMIT)).filter((row) => {
-        if (ctx.enforcement !== 'database-only' && !mayReadPlan(actor, row)) return false;
-        const haystack = foldVi([row.title, row.number, row.issuer, row.theme].filter(Boolean).join(' '));
-        return words.every((word) => haystack.includes(word));
-      });
+      const words = query.q ? searchWords(query.q) : [];
+      const rows = (await repo.listPlans(trx, { ...query, words }, LIST_LIMIT)).filter(
+        (row) => ctx.enforcement === 'database-only' || mayReadPlan(actor, row),
+      );
       const { names } = await catalogue(
         trx,
         ctx,

@@ -154,6 +154,10 @@ describe('a provincial Action Month plan', () => {
     expect(seen.json().tasks.map((x: { canReport: boolean }) => x.canReport)).toEqual([false, false, true]);
     const search = await call(t.app, as('chair'), 'GET', '/api/plans?q=thang hanh dong&year=2026');
     expect(search.json().items.map((p: { id: string }) => p.id)).toEqual([planId]);
+    // Accent-free, đ folded to d, any field: the number, and words of the issuer.
+    const byNumber = await call(t.app, as('chair'), 'GET', `/api/plans?q=${encodeURIComponent('99/kh-ubnd thu nghiem')}`);
+    expect(byNumber.json().items.map((p: { id: string }) => p.id)).toEqual([planId]);
+    expect((await call(t.app, as('chair'), 'GET', '/api/plans?q=phong chong ma tuy 2027')).json().items).toEqual([]);
   });
 
   it('starts with every cell pending: one per provincial task and one per commune', async () => {
