@@ -42,11 +42,45 @@ export const DeadlineQueueItemDto = z.object({
   overdue: z.boolean(),
 });
 
+const PlanRef = { planId: z.string(), planTitle: z.string(), planNumber: z.string().nullable() };
+
+/** A progress report the caller's unit owes on a plan task, due within 7 days, returned, or missing (issue #6). */
+export const PlanReportQueueItemDto = z.object({
+  kind: z.literal('plan_report'),
+  ...PlanRef,
+  taskId: z.string(),
+  taskPosition: z.number().int(),
+  assigneeName: z.string(),
+  /** `pending`: not yet sent; `returned`: sent back for correction; `missing`: the deadline has passed. */
+  state: z.enum(['pending', 'returned', 'missing']),
+  dueDate: IsoDate,
+  overdue: z.boolean(),
+});
+
+/** A progress report waiting for the caller's review (the plan's following agency; issue #6). */
+export const PlanReviewQueueItemDto = z.object({
+  kind: z.literal('plan_review'),
+  ...PlanRef,
+  reportId: z.string(),
+  taskPosition: z.number().int(),
+  unit: UnitDto,
+  submittedAt: z.string(),
+  /** The day it was sent: the queue's order. Nothing is overdue about a review. */
+  dueDate: IsoDate,
+  overdue: z.boolean(),
+});
+
 /**
  * One thing waiting for the caller (USER-JOURNEYS.md: "Việc cần làm"): transfers to acknowledge,
- * and procedure deadlines overdue or due within 7 days, each linking to the person's file.
+ * procedure deadlines overdue or due within 7 days (each linking to the person's file), and plan
+ * reports to send or to review (linking to the plan).
  */
-export const WorkQueueItemDto = z.discriminatedUnion('kind', [TransferQueueItemDto, DeadlineQueueItemDto]);
+export const WorkQueueItemDto = z.discriminatedUnion('kind', [
+  TransferQueueItemDto,
+  DeadlineQueueItemDto,
+  PlanReportQueueItemDto,
+  PlanReviewQueueItemDto,
+]);
 export type WorkQueueItemDto = z.infer<typeof WorkQueueItemDto>;
 
 export const WorkQueueQuery = z.strictObject({

@@ -51,7 +51,8 @@ export async function catalogue(trx: Executor, ctx: ServiceContext, paths: strin
       agency: (code) => agencyMap.get(code)?.name ?? code,
       unit: (path) => {
         const unit = unitMap.get(path);
-        return { code: unit?.code ?? path.split('.').pop() ?? path, name: unit?.name ?? path };
+        // With its type ("Phường Ba Đình"), as officers write it (USER-JOURNEYS.md).
+        return { code: unit?.code ?? path.split('.').pop() ?? path, name: unit?.full_name ?? path };
       },
     },
   };

@@ -235,7 +235,7 @@ export function unitsByPath(trx: Executor, paths: string[], at: string) {
   if (paths.length === 0) return Promise.resolve([]);
   return trx
     .selectFrom('admin_unit as u')
-    .select(['u.code', 'u.path', 'u.name', 'u.level'])
+    .select(['u.code', 'u.path', 'u.full_name', 'u.level'])
     .where('u.path', 'in', paths)
     .where(
       sql<SqlBool>`(u.valid_from IS NULL OR u.valid_from <= ${at}::date) AND (u.valid_to IS NULL OR u.valid_to >= ${at}::date)`,

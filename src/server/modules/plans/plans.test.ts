@@ -344,6 +344,28 @@ describe('a provincial Action Month plan', () => {
     await loginAgain();
     const { totals } = await board();
     expect(pc04.filter((n) => n.kind === 'plan.report_missing')).toHaveLength(1);
+    // "Việc cần làm" lists the same: what each unit owes, and what the provincial police must review.
+    const queue = async (key: string) =>
+      ((await call(t.app, as(key), 'GET', '/api/work-queue')).json().items as { kind: string }[]).filter((i) =>
+        i.kind.startsWith('plan_'),
+      );
+    expect(await queue('health')).toEqual([
+      expect.objectContaining({
+        kind: 'plan_report',
+        planId,
+        taskPosition: 2,
+        state: 'returned',
+        dueDate: '2026-07-05',
+        overdue: true,
+      }),
+    ]);
+    // Oldest first: the commune's report waiting since 10/06, then the police's own missing one.
+    expect(await queue('pc04')).toEqual([
+      expect.objectContaining({ kind: 'plan_review', taskPosition: 3, unit: { code: '00004', fullName: 'Phường Ba Đình' } }),
+      expect.objectContaining({ kind: 'plan_report', taskPosition: 1, state: 'missing', overdue: true }),
+    ]);
+    expect(await queue('chair')).toEqual([]);
+    expect(await queue('court')).toEqual([]);
     expect(pc04.filter((n) => n.kind === 'plan.reports_missing')).toEqual([
       {
         kind: 'plan.reports_missing',

@@ -6,6 +6,8 @@ import { requireActor } from '../../platform/authz';
 import type { ServiceContext } from '../../platform/context';
 import { actorArea, auditPersons, hasPersonAccess, inArea, scoped } from '../persons/person-access';
 import * as transfers from '../persons/person-transfers.repo';
+import { mayWritePlans } from '../plans/plans.policy';
+import { planQueueItems } from '../plans/plans.queue';
 import { mayReadProcedures } from '../procedures/procedures.policy';
 import { DUE_SOON_DAYS } from '../procedures/procedures.presenter';
 import * as repo from './work-queue.repo';
@@ -13,8 +15,9 @@ import * as repo from './work-queue.repo';
 const MAX_QUEUE_ITEMS = 200;
 
 /**
- * "Việc cần làm" (USER-JOURNEYS.md; issue #5 item 6): residence transfers waiting for the unit and
- * procedure deadlines overdue or due within 7 days, oldest deadline first, each person shown audited.
+ * "Việc cần làm" (USER-JOURNEYS.md; issue #5 item 6): residence transfers waiting for the unit,
+ * procedure deadlines overdue or due within 7 days, and plan reports to send or review (issue #6),
+ * oldest deadline first, each person shown audited.
  */
 export async function getWorkQueue(ctx: ServiceContext, scope: 'unit' | 'mine' = 'unit'): Promise<WorkQueueResponse> {
   const actor = requireActor(ctx);
@@ -23,7 +26,9 @@ export async function getWorkQueue(ctx: ServiceContext, scope: 'unit' | 'mine' =
   const checked = ctx.enforcement !== 'database-only';
   const readsTransfers = (!checked || hasPersonAccess(actor, 'read')) && area !== '' && area !== '*' && scope === 'unit';
   const readsDeadlines = (!checked || mayReadProcedures(actor)) && area !== '*';
-  if (!readsTransfers && !readsDeadlines) return { today, items: [] };
+  // Plan reports to send or review (issue #6): the unit's work, so not in the "mine" view.
+  const readsPlans = (!checked || mayWritePlans(actor)) && area !== '' && scope === 'unit';
+  if (!readsTransfers && !readsDeadlines && !readsPlans) return { today, items: [] };
   return scoped(ctx, actor, async (trx) => {
     const items: WorkQueueItemDto[] = [];
     if (readsTransfers) {
@@ -71,8 +76,10 @@ export async function getWorkQueue(ctx: ServiceContext, scope: 'unit' | 'mine' =
         });
       }
     }
+    if (readsPlans) items.push(...(await planQueueItems(trx, ctx, actor, today, DUE_SOON_DAYS)));
     items.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-    await auditPersons(trx, ctx, actor, 'person.work_queue', [...new Set(items.map((i) => i.personId))]);
+    const persons = items.flatMap((i) => ('personId' in i ? [i.personId] : []));
+    await auditPersons(trx, ctx, actor, 'person.work_queue', [...new Set(persons)]);
     return { today, items: items.slice(0, MAX_QUEUE_ITEMS) };
   });
 }

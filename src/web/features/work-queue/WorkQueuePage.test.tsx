@@ -65,6 +65,52 @@ describe('WorkQueuePage', () => {
     expect(screen.getByText('Overdue')).toBeTruthy();
   });
 
+  it('lists plan reports to send and to review, each opening its plan', async () => {
+    const plan = { planId: 'plan-1', planTitle: 'Kế hoạch Tháng hành động năm 2026', planNumber: '99/KH-UBND' };
+    stubApi([
+      signedIn(['provincial_officer']),
+      on('/api/work-queue', {
+        today: '2026-07-06',
+        items: [
+          {
+            kind: 'plan_review',
+            ...plan,
+            reportId: 'r-1',
+            taskPosition: 3,
+            unit: { code: '00004', fullName: 'Phường Ba Đình' },
+            submittedAt: '2026-06-10T03:00:00.000Z',
+            dueDate: '2026-06-10',
+            overdue: false,
+          },
+          {
+            kind: 'plan_report',
+            ...plan,
+            taskId: 'task-1',
+            taskPosition: 1,
+            assigneeName: 'Công an tỉnh',
+            state: 'missing',
+            dueDate: '2026-07-05',
+            overdue: true,
+          },
+        ],
+      }),
+    ]);
+    renderApp('/work-queue');
+
+    const rows = await screen.findAllByTestId('work-item');
+    expect(rows).toHaveLength(2);
+    const [review, report] = rows.map((row) => within(row as HTMLElement));
+    expect(review?.getByText('Chờ xem xét')).toBeTruthy();
+    expect(review?.getByText('Báo cáo nhiệm vụ 3 của Phường Ba Đình')).toBeTruthy();
+    expect(review?.queryByTestId('work-item-overdue')).toBeNull();
+    expect(report?.getByText('Chưa gửi báo cáo')).toBeTruthy();
+    expect(report?.getByText('Nhiệm vụ 1: Công an tỉnh')).toBeTruthy();
+    expect(report?.getByTestId('work-item-due').textContent).toBe('05/07/2026');
+    expect(report?.getByTestId('work-item-overdue')).toBeTruthy();
+    expect(report?.getByTestId('work-item-plan-link').getAttribute('href')).toBe('/plans/plan-1');
+    expect(report?.getByTestId('work-item-plan-link').textContent).toBe('99/KH-UBND: Kế hoạch Tháng hành động năm 2026');
+  });
+
   it('says when nothing is waiting, and is linked from the menu', async () => {
     stubApi([signedIn(['provincial_lead']), on('/api/work-queue', { today: '2026-06-19', items: [] })]);
     renderApp('/work-queue');

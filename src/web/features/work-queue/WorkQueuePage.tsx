@@ -18,11 +18,28 @@ const DIRECTION_COLOR: Record<TransferItem['direction'], string> = {
   internal: 'purple',
 };
 
+type PlanReportItem = Extract<WorkQueueItemDto, { kind: 'plan_report' }>;
+const PLAN_STATE_COLOR: Record<PlanReportItem['state'], string> = { pending: 'blue', returned: 'orange', missing: 'red' };
+
+function rowKeyOf(item: WorkQueueItemDto): string {
+  switch (item.kind) {
+    case 'transfer':
+      return item.transferId;
+    case 'deadline':
+      return item.deadlineId;
+    case 'plan_report':
+      return `${item.taskId}:${item.dueDate}`;
+    case 'plan_review':
+      return item.reportId;
+  }
+}
+
 /**
  * /work-queue, "Việc cần làm" (USER-JOURNEYS.md: where a commune officer starts the day): what
  * waits for the officer's unit, oldest deadline first, overdue items in red: residence transfers
  * to acknowledge (incoming) or awaiting the other commune (outgoing), and legal deadlines of the
- * procedures overdue or due within 7 days (issue 5), each opening the person's file.
+ * procedures overdue or due within 7 days (issue 5), each opening the person's file; plan reports the
+ * unit owes or must review (issue 6), each opening the plan.
  */
 export function WorkQueuePage() {
   const { t, i18n } = useTranslation();
@@ -48,7 +65,17 @@ export function WorkQueuePage() {
       key: 'what',
       title: t('workQueue.column.what'),
       render: (_, item) =>
-        item.kind === 'transfer' ? (
+        item.kind === 'plan_report' ? (
+          <Space size={[6, 4]} wrap data-testid="work-item-plan-report">
+            <Tag color={PLAN_STATE_COLOR[item.state]}>{t(`workQueue.planReport.${item.state}`)}</Tag>
+            <span>{t('workQueue.planTask', { position: item.taskPosition, assignee: item.assigneeName })}</span>
+          </Space>
+        ) : item.kind === 'plan_review' ? (
+          <Space size={[6, 4]} wrap data-testid="work-item-plan-review">
+            <Tag color="purple">{t('workQueue.planReview')}</Tag>
+            <span>{t('workQueue.planReviewOf', { position: item.taskPosition, unit: item.unit.fullName })}</span>
+          </Space>
+        ) : item.kind === 'transfer' ? (
           <Space size={[6, 4]} wrap>
             <Tag color={DIRECTION_COLOR[item.direction]}>{t(`workQueue.direction.${item.direction}`)}</Tag>
             <span>{t('workQueue.transfer', { from: item.fromUnit.fullName, to: item.toUnit.fullName })}</span>
@@ -65,23 +92,35 @@ export function WorkQueuePage() {
       key: 'person',
       title: t('workQueue.column.person'),
       width: 260,
-      render: (_, item) => (
-        <Link
-          to="/persons/$id"
-          params={{ id: item.personId }}
-          search={{ tab: item.kind === 'transfer' ? 'transfers' : 'procedures' }}
-          data-testid="work-item-link"
-        >
-          <strong>{item.fullName}</strong> ({item.birthYear})
-        </Link>
-      ),
+      render: (_, item) =>
+        item.kind === 'plan_report' || item.kind === 'plan_review' ? (
+          <Link to="/plans/$planId" params={{ planId: item.planId }} data-testid="work-item-plan-link">
+            {item.planNumber ? `${item.planNumber}: ` : ''}
+            {item.planTitle}
+          </Link>
+        ) : (
+          <Link
+            to="/persons/$id"
+            params={{ id: item.personId }}
+            search={{ tab: item.kind === 'transfer' ? 'transfers' : 'procedures' }}
+            data-testid="work-item-link"
+          >
+            <strong>{item.fullName}</strong> ({item.birthYear})
+          </Link>
+        ),
     },
     {
       key: 'requested',
       title: t('workQueue.column.requested'),
       width: 130,
       render: (_, item) =>
-        item.kind === 'transfer' ? displayDateTime(item.requestedAt).slice(0, 10) : displayDate(item.startsOn),
+        item.kind === 'transfer'
+          ? displayDateTime(item.requestedAt).slice(0, 10)
+          : item.kind === 'deadline'
+            ? displayDate(item.startsOn)
+            : item.kind === 'plan_review'
+              ? displayDateTime(item.submittedAt).slice(0, 10)
+              : '—',
     },
   ];
   return (
@@ -103,7 +142,7 @@ export function WorkQueuePage() {
             </Typography.Paragraph>
             <Table<WorkQueueItemDto>
               size="middle"
-              rowKey={(item) => (item.kind === 'transfer' ? item.transferId : item.deadlineId)}
+              rowKey={rowKeyOf}
               columns={columns}
               dataSource={queue.data.items}
               pagination={false}
