@@ -217,6 +217,13 @@ export function planMatrix(world: () => World, fixtures: () => PlanFixtures): Re
           required: seesIssued(p, '79') ? [PLAN_CANARY.task79] : [],
         }),
       ]),
+    'GET /api/plans/:id/compliance.xlsx': () =>
+      everyone().flatMap((p) => [
+        cell(p, 'GET', `/api/plans/${f().plan79}/compliance.xlsx`, seesIssued(p, '79'), {
+          forbidden: seesIssued(p, '79') ? [] : [PLAN_CANARY.plan79, PLAN_CANARY.task79],
+          required: seesIssued(p, '79') ? [PLAN_CANARY.plan79, PLAN_CANARY.task79] : [],
+        }),
+      ]),
     'POST /api/plans/:id/objectives': () =>
       everyone().map((p) =>
         cell(p, 'POST', `/api/plans/${f().plan01}/objectives`, edits01(p), { payload: { text: `Chỉ tiêu thêm bởi ${p.key}` } }),
@@ -295,6 +302,7 @@ export function planCrossScopeReads(f: PlanFixtures, viewer: Person) {
       : [
           { url: `/api/plans/${f.plan79}`, forbidden: [PLAN_CANARY.plan79, PLAN_CANARY.task79] },
           { url: `/api/plans/${f.plan79}/compliance`, forbidden: [PLAN_CANARY.task79] },
+          { url: `/api/plans/${f.plan79}/compliance.xlsx`, forbidden: [PLAN_CANARY.plan79, PLAN_CANARY.task79] },
           { url: `/api/plan-documents/${f.document79}`, forbidden: [PLAN_CANARY.document79] },
         ]),
     ...(seesIssued(viewer, '01')

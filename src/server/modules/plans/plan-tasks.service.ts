@@ -18,11 +18,14 @@ import type { Actor, ServiceContext } from '../../platform/context';
 import { inScope } from '../../platform/db-scope';
 import { AppError } from '../../platform/errors';
 import { sniffMediaType } from '../persons/person-attachments.service';
+import { complianceWorkbook } from './plan-compliance.export';
 import { catalogue, decodeFile, enforce, fieldProblem, planOr404, today } from './plans.common';
 import { mayReadPlan, mayReadPlans, mayReview, mayWritePlans, reportingUnit } from './plans.policy';
 import { presentObjective, presentReport, presentTask } from './plans.presenter';
 import * as repo from './plans.repo';
 import { checkTask, editablePlan, insertObjectives, taskUnitPath } from './plans.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Runs a plan use case in the caller's scope. */
 function asCaller<T>(ctx: ServiceContext, work: (trx: Executor, actor: Actor) => Promise<T>, write = true): Promise<T> {
@@ -368,6 +371,27 @@ export function getCompliance(ctx: ServiceContext, planId: string) {
         recordId: planId,
       });
       return complianceOf(trx, ctx, plan);
+    },
+    false,
+  );
+}
+
+/** The board as an xlsx file (audited as an export of the plan's board). */
+export function exportCompliance(ctx: ServiceContext, planId: string) {
+  return asCaller(
+    ctx,
+    async (trx, actor) => {
+      const plan = await planOr404(trx, planId, (p) => mayReadPlan(actor, p), ctx);
+      const board = await complianceOf(trx, ctx, plan);
+      await auditCall(trx, ctx, actor, {
+        action: 'plan.compliance.export',
+        outcome: 'success',
+        recordKind: 'plan',
+        recordId: planId,
+        details: { rows: board.rows.length },
+      });
+      const file = await complianceWorkbook(plan, board);
+      return { ...file, contentType: XLSX };
     },
     false,
   );

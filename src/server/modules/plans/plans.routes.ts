@@ -125,6 +125,19 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) => tasks.getCompliance(serviceContext(request), request.params.id),
   );
+  app.get(
+    '/api/plans/:id/compliance.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The compliance board as an xlsx table',
+        params: IdParams,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: z.unknown().describe('The xlsx file'), ...errors },
+      },
+    },
+    async (request, reply) => sendFileAnswer(reply, await tasks.exportCompliance(serviceContext(request), request.params.id)),
+  );
   app.post(
     '/api/plans/:id/objectives',
     {

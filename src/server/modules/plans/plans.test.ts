@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -248,6 +249,26 @@ describe('a provincial Action Month plan', () => {
     const { totals, rows } = await board();
     expect(totals.on_time).toBe(2);
     expect(rows.find((r) => r.taskPosition === 3 && r.unitCode === '00004')?.state).toBe('on_time');
+    // The same board as an xlsx table for the meeting.
+    const file = await call(t.app, as('health'), 'GET', `/api/plans/${planId}/compliance.xlsx`);
+    expect(file.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Theo dõi báo cáo');
+    expect(sheet?.getCell('A1').value).toBe('99/KH-UBND — Kế hoạch thực hiện Tháng hành động phòng, chống ma túy năm 2026');
+    expect(sheet?.rowCount).toBe(5 + rows.length);
+    expect(sheet?.getRow(7).values).toEqual([
+      undefined,
+      2,
+      '2. Sở Y tế',
+      'Sở Y tế',
+      'Thành phố Hà Nội',
+      '05/07/2026',
+      'Đúng hạn',
+      '10/06/2026',
+      'Chờ xem xét',
+    ]);
+    expect(await auditCount(t, 'plan.compliance.export', planId)).toBe(1);
     const plan = (await call(t.app, as('pc04'), 'GET', `/api/plans/${planId}`)).json();
     expect(plan.tasks[1].status).toBe('in_progress');
     expect(plan.tasks[2].status).toBe('not_started');

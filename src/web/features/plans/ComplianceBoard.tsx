@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { type ComplianceRowDto, ComplianceState, type PlanDto, type PlanReportDto } from '@shared/contracts/plans';
 import { compareVi } from '@shared/text/vi';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -299,6 +300,14 @@ export function ComplianceBoard({ plan }: { plan: PlanDto }) {
           </Tag>
         ))}
         <Typography.Text type="secondary">{t('plans.compliance.asOf', { date: displayDate(asOf.slice(0, 10)) })}</Typography.Text>
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          href={`/api/plans/${encodeURIComponent(plan.id)}/compliance.xlsx`}
+          data-testid="compliance-export"
+        >
+          {t('plans.compliance.export')}
+        </Button>
       </Flex>
       {rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plans.compliance.empty')} /> : null}
       {groupRows(rows).map((group) => (

@@ -30,6 +30,7 @@ describe('PlanPage', () => {
     expect((await screen.findByTestId('compliance-total-on_time')).textContent).toBe('1');
     expect(screen.getByTestId('compliance-total-late').textContent).toBe('1');
     expect(screen.getByTestId('compliance-total-missing').textContent).toBe('2');
+    expect(screen.getByTestId('compliance-export').getAttribute('href')).toBe('/api/plans/plan-1/compliance.xlsx');
     expect(screen.getByTestId('compliance-total-returned').textContent).toBe('0');
     expect(screen.getByTestId('compliance-total-pending').textContent).toBe('0');
     expect(screen.getByTestId('compliance-totals').textContent).toContain('Chưa đến hạn');
