@@ -6,14 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { fieldOfPlanPath, placeServerErrors, toDay } from './plan-form';
 import { type PlanTaskUpdateInput, plansApi } from './plans-api';
-import { TASK_FIELDS, TaskInputs, type TaskValues, taskBodyOf } from './TaskInputs';
+import { TASK_FIELDS, TaskInputs, type TaskValues, taskWithCoLeadsOf } from './TaskInputs';
 
 const EDIT_FIELDS = new Set<string>([...TASK_FIELDS, 'coLeads']);
-
-/** The task as the update body holds it (report deadlines sorted, without repeats). */
-function taskFieldsOf(values: TaskValues) {
-  return { ...taskBodyOf(values), coLeads: (values.coLeads ?? []).map((name) => name.trim()).filter(Boolean) };
-}
 
 function valuesOf(task: PlanTaskDto): TaskValues {
   return {
@@ -29,8 +24,8 @@ function valuesOf(task: PlanTaskDto): TaskValues {
 
 /** Only what the officer changed, so that a field nobody touched is not rewritten. */
 export function changedTaskFields(task: PlanTaskDto, values: TaskValues): Omit<PlanTaskUpdateInput, 'version'> {
-  const before = taskFieldsOf(valuesOf(task));
-  const after = taskFieldsOf(values);
+  const before = taskWithCoLeadsOf(valuesOf(task));
+  const after = taskWithCoLeadsOf(values);
   const changed = Object.entries(after).filter(
     ([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]),
   );

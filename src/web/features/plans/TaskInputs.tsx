@@ -11,7 +11,7 @@ export interface TaskValues {
   agencyCode: string;
   unitCode: string;
   content: string;
-  /** Shown only where the form asks for them (editing a task). */
+  /** Shown only where the form asks for them (adding or editing a task on the plan page). */
   coLeads?: string[];
   dueOn?: Dayjs | null;
   reportDeadlines?: Dayjs[] | null;
@@ -30,6 +30,11 @@ export function taskBodyOf(values: TaskValues) {
     dueOn: toIso(values.dueOn),
     reportDeadlines: [...new Set((values.reportDeadlines ?? []).map((day) => toIso(day) as string))].sort(),
   };
+}
+
+/** The task with its co-leads, where the form asks for them (adding or editing a task on the plan page). */
+export function taskWithCoLeadsOf(values: TaskValues) {
+  return { ...taskBodyOf(values), coLeads: (values.coLeads ?? []).map((name) => name.trim()).filter(Boolean) };
 }
 
 /**

@@ -14,7 +14,7 @@ import { TASK_STATUS_COLOR } from './plan-tags';
 import { plansApi } from './plans-api';
 import { ReportFormModal } from './ReportFormModal';
 import { TaskEditModal } from './TaskEditModal';
-import { TASK_FIELDS, TaskInputs, type TaskValues, taskBodyOf } from './TaskInputs';
+import { TASK_FIELDS, TaskInputs, type TaskValues, taskWithCoLeadsOf } from './TaskInputs';
 
 function AddTaskModal({ plan, onClose }: { plan: PlanDto; onClose: () => void }) {
   const { t } = useTranslation();
@@ -23,9 +23,9 @@ function AddTaskModal({ plan, onClose }: { plan: PlanDto; onClose: () => void })
   const [form] = Form.useForm<TaskValues>();
   const [topMessages, setTopMessages] = useState<string[]>([]);
   const [wholeError, setWholeError] = useState<unknown>(null);
-  const fields = new Set<string>(TASK_FIELDS);
+  const fields = new Set<string>([...TASK_FIELDS, 'coLeads']);
   const add = useMutation({
-    mutationFn: (values: TaskValues) => plansApi.addTask(plan.id, taskBodyOf(values)),
+    mutationFn: (values: TaskValues) => plansApi.addTask(plan.id, taskWithCoLeadsOf(values)),
     onMutate: () => {
       setTopMessages([]);
       setWholeError(null);
@@ -76,7 +76,7 @@ function AddTaskModal({ plan, onClose }: { plan: PlanDto; onClose: () => void })
         }}
         onFinish={(values) => add.mutate(values)}
       >
-        <TaskInputs testPrefix="task-form" />
+        <TaskInputs testPrefix="task-form" withCoLeads />
       </Form>
     </Modal>
   );
