@@ -17,6 +17,8 @@ export interface UserFormValues {
   unitCode: string;
   agencyCode: string;
   roles: Role[];
+  /** Where reminders are e-mailed when the server has SMTP configured; empty: in-app only. */
+  email?: string;
 }
 
 /** Server refusals that concern one field of this form. */
@@ -38,6 +40,8 @@ export function changesOf(
   if (values.agencyCode !== user.agencyCode) body.agencyCode = values.agencyCode;
   const sameRoles = values.roles.length === user.roles.length && values.roles.every((role) => user.roles.includes(role));
   if (!sameRoles) body.roles = values.roles;
+  const email = values.email?.trim() || null;
+  if (email !== (user.email ?? null)) body.email = email;
   return { body, endsSessions: body.unitCode !== undefined || body.agencyCode !== undefined || body.roles !== undefined };
 }
 
@@ -72,7 +76,12 @@ export function UserFormDrawer({ user, onClose, onCreate, onUpdate }: UserFormDr
   const submit = (values: UserFormValues) => {
     if (!user) {
       void run(() =>
-        onCreate({ ...values, username: values.username.trim().toLowerCase(), displayName: values.displayName.trim() }),
+        onCreate({
+          ...values,
+          username: values.username.trim().toLowerCase(),
+          displayName: values.displayName.trim(),
+          email: values.email?.trim() || null,
+        }),
       );
       return;
     }
@@ -117,7 +126,13 @@ export function UserFormDrawer({ user, onClose, onCreate, onUpdate }: UserFormDr
         onFinish={submit}
         initialValues={
           user
-            ? { displayName: user.displayName, unitCode: user.unit.code, agencyCode: user.agencyCode, roles: user.roles }
+            ? {
+                displayName: user.displayName,
+                unitCode: user.unit.code,
+                agencyCode: user.agencyCode,
+                roles: user.roles,
+                email: user.email ?? '',
+              }
             : { roles: [] }
         }
       >
@@ -146,6 +161,14 @@ export function UserFormDrawer({ user, onClose, onCreate, onUpdate }: UserFormDr
           rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('users.form.displayNameInvalid') }]}
         >
           <Input data-testid="user-display-name" maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t('users.form.email')}
+          extra={t('users.form.emailHint')}
+          rules={[{ type: 'email', max: 320, message: t('users.form.emailInvalid') }]}
+        >
+          <Input data-testid="user-email" type="email" autoComplete="off" maxLength={320} />
         </Form.Item>
         <Form.Item
           name="unitCode"

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { apiError, on, onWrite, stubApi } from '../../test/fake-api';
 import { AGENCIES, BA_DINH_WARD, CURRENT_AT, HANOI_ANCESTOR, signedIn } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
+import { changesOf } from './UserFormDrawer';
 
 /** A fake account of the tests. */
 function account(overrides: Partial<UserDto> = {}): UserDto {
@@ -112,6 +113,8 @@ describe('UsersPage', () => {
     fireEvent.click(await screen.findByTestId('user-create'));
     fireEvent.change(await screen.findByTestId('user-username'), { target: { value: 'xa.badinh' } });
     fireEvent.change(screen.getByTestId('user-display-name'), { target: { value: 'Người Dùng Thử' } });
+    // Where reminders are e-mailed (issue 5's notifications); optional, trimmed.
+    fireEvent.change(screen.getByTestId('user-email'), { target: { value: ' thu.nghiem@example.vn ' } });
     await choose('user-unit', 'Phường Ba Đình (00004)', 'ba dinh');
     await choose('user-agency', 'Công an tỉnh (CA_TINH)');
     await choose('user-roles', 'Cán bộ cấp xã');
@@ -132,6 +135,7 @@ describe('UsersPage', () => {
       unitCode: '00004',
       agencyCode: 'CA_TINH',
       roles: ['commune_officer'],
+      email: 'thu.nghiem@example.vn',
     });
     expect(create?.headers.get('x-csrf-token')).toBe('csrf-active');
 
@@ -193,5 +197,23 @@ describe('UsersPage', () => {
 
     expect((await screen.findByTestId('temp-password')).textContent).toBe('Moi-4Hs-82Kd-Vq');
     expect(requests.filter((request) => request.path.endsWith('/reset-password'))).toHaveLength(1);
+  });
+});
+
+describe('changesOf', () => {
+  const values = {
+    displayName: EXISTING.displayName,
+    unitCode: EXISTING.unit.code,
+    agencyCode: EXISTING.agencyCode,
+    roles: EXISTING.roles,
+  };
+  it('sends an e-mail address that was added, changed or cleared, without ending sessions', () => {
+    expect(changesOf(EXISTING, { ...values, email: ' can.bo@example.vn ' })).toEqual({
+      body: { email: 'can.bo@example.vn' },
+      endsSessions: false,
+    });
+    const withEmail = { ...EXISTING, email: 'can.bo@example.vn' };
+    expect(changesOf(withEmail, { ...values, email: '' })).toEqual({ body: { email: null }, endsSessions: false });
+    expect(changesOf(withEmail, { ...values, email: 'can.bo@example.vn' })).toEqual({ body: {}, endsSessions: false });
   });
 });
