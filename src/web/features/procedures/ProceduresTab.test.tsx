@@ -2,7 +2,7 @@ import type { PersonProceduresResponse, ProcedureDto, ProcedureStepDto } from '@
 import { todayInVietnam } from '@shared/dates';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { on, onWrite, type RecordedRequest, stubApi } from '../../test/fake-api';
+import { apiError, on, onWrite, type RecordedRequest, stubApi } from '../../test/fake-api';
 import { communeOfficer, PERSON } from '../../test/person-fixtures';
 import { renderApp } from '../../test/render-app';
 
@@ -300,6 +300,48 @@ describe('ProceduresTab', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(requests.filter((r) => r.method === 'POST').at(-1)?.body).toMatchObject({ data: { months: 4 } });
     await waitFor(() => expect(gets(requests)).toBeGreaterThan(before));
+  });
+
+  it('after a version conflict, sends the step again against the version the refreshed tab shows', async () => {
+    let conflicted = false;
+    const moved = { ...EDUCATION, version: 2 };
+    const { requests } = stubApi([
+      communeOfficer(),
+      on(`/api/persons/${PERSON.id}`, PERSON),
+      (request) =>
+        request.method === 'GET' && request.path === listPath
+          ? { status: 200, body: { ...LIST, items: [TEST, MANAGEMENT, DETERMINATION, conflicted ? moved : EDUCATION] } }
+          : undefined,
+      onWrite('POST', `/api/procedures/${EDUCATION.id}/steps`, (request) => {
+        if ((request.body as { version: number }).version === 1) {
+          conflicted = true;
+          return apiError('VERSION_CONFLICT', 'Hồ sơ vừa được người khác cập nhật.', 409);
+        }
+        return {
+          body: {
+            procedure: { ...moved, state: 'decided', version: 3, allowedActions: [] },
+            opened: [],
+            classification: 'COMMUNE_EDUCATION_MEASURE',
+          },
+        };
+      }),
+    ]);
+    renderApp(`/persons/${PERSON.id}?tab=procedures`);
+
+    fireEvent.click(
+      within(await screen.findByTestId('procedure-card-education_at_commune', {}, FIRST_LOAD)).getByTestId('action-decide'),
+    );
+    const dialog = within(await screen.findByRole('dialog'));
+    fireEvent.change(within(dialog.getByTestId('field-decisionNo')).getByRole('textbox'), { target: { value: '06/QĐ-UBND' } });
+    fireEvent.change(within(dialog.getByTestId('field-months')).getByRole('spinbutton'), { target: { value: '4' } });
+    fireEvent.click(dialog.getByTestId('step-form-submit'));
+    expect(await dialog.findByText('Hồ sơ vừa được người khác cập nhật.')).toBeTruthy();
+
+    // The tab refetched the list; the second try carries version 2 and is saved.
+    await waitFor(() => expect(gets(requests)).toBeGreaterThan(1));
+    fireEvent.click(dialog.getByTestId('step-form-submit'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(requests.filter((r) => r.method === 'POST').map((r) => (r.body as { version: number }).version)).toEqual([1, 2]);
   });
 
   it('opens a procedure picked from those the officer may open, with the opening action’s fields', async () => {

@@ -129,6 +129,10 @@ export function StepFormModal({
   }, [choice]);
   const dataFields = useMemo(() => (selected ? fieldsOfAction(selected.kind, selected.action) : []), [selected]);
   const current = target.mode === 'step' ? target.procedure.id : null;
+  // The version as the tab knows it now: after a 409 the list is fetched again, and the officer, who
+  // has read what changed, sends the step against the current version instead of the stale one.
+  const liveVersion =
+    target.mode === 'step' ? (procedures.find((p) => p.id === target.procedure.id)?.version ?? target.procedure.version) : 0;
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['persons'] });
@@ -149,7 +153,7 @@ export function StepFormModal({
       };
       return target.mode === 'open'
         ? proceduresApi.open(personId, { kind: selected.kind, ...step })
-        : proceduresApi.step(target.procedure.id, { ...step, version: target.procedure.version });
+        : proceduresApi.step(target.procedure.id, { ...step, version: liveVersion });
     },
     onMutate: () => {
       setTopMessages([]);
