@@ -5,7 +5,7 @@ import pg from 'pg';
 import { openPglite, PGLITE_EXTENSIONS } from '../src/server/db/client';
 import { migrateToLatest } from '../src/server/db/migrate';
 import type { DB } from '../src/server/db/types';
-import { getCompliance } from '../src/server/modules/plans/plan-tasks.service';
+import { getCompliance } from '../src/server/modules/plans/plan-compliance.service';
 import { createPlan, getPlanFor, setPlanStatus } from '../src/server/modules/plans/plans.service';
 import { createUser } from '../src/server/modules/users/users.service';
 import type { Actor } from '../src/server/platform/context';

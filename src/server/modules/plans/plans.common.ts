@@ -1,9 +1,11 @@
 import { todayInVietnam } from '@shared/dates';
 import { FIELD_MESSAGES, type FieldMessageKey, formatMessage } from '@shared/errors';
 import type { Executor } from '../../db/client';
+import { requireActor, scopeOf } from '../../platform/authz';
 import type { Actor, ServiceContext } from '../../platform/context';
+import { inScope } from '../../platform/db-scope';
 import { AppError } from '../../platform/errors';
-import type { AgencyParents } from './plans.policy';
+import { type AgencyParents, mayReadPlans, mayWritePlans } from './plans.policy';
 import type { Names } from './plans.presenter';
 import * as repo from './plans.repo';
 
@@ -74,4 +76,11 @@ export function decodeFile(contentBase64: string, limitBytes: number): Buffer {
   const bytes = Buffer.from(contentBase64.replace(/\s+/g, ''), 'base64');
   if (bytes.length > limitBytes) throw new AppError('PLAN_DOCUMENT_TOO_LARGE', { maxMb: Math.floor(limitBytes / (1024 * 1024)) });
   return bytes;
+}
+
+/** Runs a plan use case in the caller's scope. */
+export function asCaller<T>(ctx: ServiceContext, work: (trx: Executor, actor: Actor) => Promise<T>, write = true): Promise<T> {
+  const actor = requireActor(ctx);
+  enforce(ctx, write ? mayWritePlans(actor) : mayReadPlans(actor));
+  return inScope(ctx.db, scopeOf(actor), (trx) => work(trx, actor), ctx.clock());
 }

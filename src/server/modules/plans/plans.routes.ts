@@ -24,6 +24,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendFileAnswer } from '../../platform/file-reply';
 import { serviceContext } from '../../platform/request-context';
+import * as compliance from './plan-compliance.service';
+import * as copies from './plan-copy.service';
+import * as reports from './plan-reports.service';
 import * as tasks from './plan-tasks.service';
 import * as plans from './plans.service';
 
@@ -111,7 +114,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await plans.copyPlan(serviceContext(request), request.params.id, request.body.year)),
+      reply.status(201).send(await copies.copyPlan(serviceContext(request), request.params.id, request.body.year)),
   );
   app.get(
     '/api/plans/:id/compliance',
@@ -123,7 +126,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ComplianceResponse, ...errors },
       },
     },
-    (request) => tasks.getCompliance(serviceContext(request), request.params.id),
+    (request) => compliance.getCompliance(serviceContext(request), request.params.id),
   );
   app.get(
     '/api/plans/:id/compliance.xlsx',
@@ -136,7 +139,8 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.unknown().describe('The xlsx file'), ...errors },
       },
     },
-    async (request, reply) => sendFileAnswer(reply, await tasks.exportCompliance(serviceContext(request), request.params.id)),
+    async (request, reply) =>
+      sendFileAnswer(reply, await compliance.exportCompliance(serviceContext(request), request.params.id)),
   );
   app.post(
     '/api/plans/:id/objectives',
@@ -189,7 +193,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { tags, summary: "A task's progress reports", params: IdParams, response: { 200: PlanReportsResponse, ...errors } },
     },
-    (request) => tasks.listTaskReports(serviceContext(request), request.params.id),
+    (request) => reports.listTaskReports(serviceContext(request), request.params.id),
   );
   app.post(
     '/api/plan-tasks/:id/reports',
@@ -204,7 +208,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await tasks.submitReport(serviceContext(request), request.params.id, request.body, fileLimit)),
+      reply.status(201).send(await reports.submitReport(serviceContext(request), request.params.id, request.body, fileLimit)),
   );
   app.post(
     '/api/plan-reports/:id/review',
@@ -217,7 +221,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PlanReportDto, ...errors },
       },
     },
-    (request) => tasks.reviewReport(serviceContext(request), request.params.id, request.body),
+    (request) => reports.reviewReport(serviceContext(request), request.params.id, request.body),
   );
   app.get(
     '/api/plan-documents/:id',
@@ -229,6 +233,6 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.unknown().describe('The file'), ...errors },
       },
     },
-    async (request, reply) => sendFileAnswer(reply, await tasks.getPlanDocument(serviceContext(request), request.params.id)),
+    async (request, reply) => sendFileAnswer(reply, await reports.getPlanDocument(serviceContext(request), request.params.id)),
   );
 };
