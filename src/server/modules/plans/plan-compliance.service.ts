@@ -1,44 +1,21 @@
 import type { ComplianceResponse } from '@shared/contracts/plans';
-import { todayInVietnam } from '@shared/dates';
-import { complianceCells, complianceTotals } from '@shared/plans/compliance';
+import { complianceTotals } from '@shared/plans/compliance';
 import type { Executor } from '../../db/client';
 import { auditCall } from '../../platform/authz';
 import type { ServiceContext } from '../../platform/context';
+import { planBoard } from './plan-board';
 import { complianceWorkbook } from './plan-compliance.export';
 import { asCaller, catalogue, planOr404, today } from './plans.common';
 import { mayReadPlan } from './plans.policy';
-import * as repo from './plans.repo';
+import type * as repo from './plans.repo';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Who reported, on time, late, returned, missing, or not yet due: per task, unit and deadline. */
 export async function complianceOf(trx: Executor, ctx: ServiceContext, plan: repo.PlanRow): Promise<ComplianceResponse> {
-  const [tasks, reports] = await Promise.all([repo.listTasks(trx, plan.id), repo.listReports(trx, { planId: plan.id })]);
   const day = today(ctx);
-  const communes = tasks.some((t) => !t.unit_path.includes('.')) ? await repo.communesOf(trx, plan.province_code, day) : [];
-  const cells = complianceCells({
-    tasks: tasks.map((t) => ({
-      id: t.id,
-      position: t.position,
-      agencyCode: t.agency_code,
-      unitPath: t.unit_path,
-      dueOn: t.due_on,
-      reportDeadlines: t.report_deadlines,
-    })),
-    planDeadlines: plan.deadlines.map((d) => d.by),
-    reports: reports.map((r) => ({
-      id: r.id,
-      taskId: r.task_id,
-      unitPath: r.unit_path,
-      deadline: r.deadline,
-      submittedOn: todayInVietnam(r.submitted_at),
-      submittedAt: r.submitted_at.toISOString(),
-      status: r.status,
-    })),
-    communes: communes.map((c) => c.path),
-    today: day,
-  });
-  const cat = await catalogue(trx, ctx, [...tasks.map((t) => t.unit_path), ...communes.map((c) => c.path)]);
+  const { tasks, communes, cells } = await planBoard(trx, plan, day);
+  const cat = await catalogue(trx, ctx, [...tasks.map((t) => t.unit_path), ...communes]);
   const byId = new Map(tasks.map((t) => [t.id, t]));
   return {
     planId: plan.id,

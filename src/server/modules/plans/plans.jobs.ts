@@ -1,10 +1,9 @@
 import { addDays } from '@shared/calendar/iso-date';
-import { formatDateVi, todayInVietnam } from '@shared/dates';
-import { complianceCells } from '@shared/plans/compliance';
+import { formatDateVi } from '@shared/dates';
 import { type JobContext, registerJobHandler } from '../jobs/jobs.service';
 import { createNotifications, type NotificationInput } from '../notifications/notifications.service';
 import { readSetting } from '../settings/settings.service';
-import * as repo from './plans.repo';
+import { planBoard } from './plan-board';
 
 /**
  * The daily plan job (issue #6 item 5), once per Việt Nam date: for every issued plan, each unit
@@ -34,32 +33,7 @@ export async function runPlanReminders(ctx: JobContext, today: string) {
   const leadDays = (await readSetting(ctx.db, 'plan.reminder_days')).value.days;
   const usersOf = plans.length > 0 ? await recipientsOf(ctx) : () => [];
   for (const plan of plans) {
-    const [tasks, reports] = await Promise.all([repo.listTasks(ctx.db, plan.id), repo.listReports(ctx.db, { planId: plan.id })]);
-    const communes = tasks.some((t) => !t.unit_path.includes('.'))
-      ? await repo.communesOf(ctx.db, plan.province_code, today)
-      : [];
-    const cells = complianceCells({
-      tasks: tasks.map((t) => ({
-        id: t.id,
-        position: t.position,
-        agencyCode: t.agency_code,
-        unitPath: t.unit_path,
-        dueOn: t.due_on,
-        reportDeadlines: t.report_deadlines,
-      })),
-      planDeadlines: plan.deadlines.map((d) => d.by),
-      reports: reports.map((r) => ({
-        id: r.id,
-        taskId: r.task_id,
-        unitPath: r.unit_path,
-        deadline: r.deadline,
-        submittedOn: todayInVietnam(r.submitted_at),
-        submittedAt: r.submitted_at.toISOString(),
-        status: r.status,
-      })),
-      communes: communes.map((c) => c.path),
-      today,
-    });
+    const { tasks, cells } = await planBoard(ctx.db, plan, today);
     const name = plan.number ? `Kế hoạch ${plan.number}` : 'Kế hoạch';
     const link = `/plans/${plan.id}`;
     const outstanding = new Map<string, number>();

@@ -1,9 +1,9 @@
 import { addDays } from '@shared/calendar/iso-date';
 import type { WorkQueueItemDto } from '@shared/contracts/work-queue';
 import { todayInVietnam } from '@shared/dates';
-import { complianceCells, isEveryCommuneTask } from '@shared/plans/compliance';
 import type { Executor } from '../../db/client';
 import type { Actor, ServiceContext } from '../../platform/context';
+import { planBoard } from './plan-board';
 import { catalogue } from './plans.common';
 import { mayReadPlan, mayReview, reportingUnit } from './plans.policy';
 import * as repo from './plans.repo';
@@ -24,37 +24,11 @@ export async function planQueueItems(trx: Executor, ctx: ServiceContext, actor: 
   const items: PlanItem[] = [];
   for (const plan of plans) {
     const ref = { planId: plan.id, planTitle: plan.title, planNumber: plan.number };
-    const tasks = (await repo.listTasks(trx, plan.id)).filter((task) => reportingUnit(actor, task, cat.parents) !== null);
-    const reviews = mayReview(actor, plan, cat.parents);
-    if (tasks.length === 0 && !reviews) continue;
-    const reports = await repo.listReports(trx, { planId: plan.id });
-    const cells = complianceCells({
-      tasks: tasks.map((t) => ({
-        id: t.id,
-        position: t.position,
-        agencyCode: t.agency_code,
-        unitPath: t.unit_path,
-        dueOn: t.due_on,
-        reportDeadlines: t.report_deadlines,
-      })),
-      planDeadlines: plan.deadlines.map((d) => d.by),
-      reports: reports.map((r) => ({
-        id: r.id,
-        taskId: r.task_id,
-        unitPath: r.unit_path,
-        deadline: r.deadline,
-        submittedOn: todayInVietnam(r.submitted_at),
-        submittedAt: r.submitted_at.toISOString(),
-        status: r.status,
-      })),
-      // Only the caller's own commune, for tasks given to every commune.
-      communes: tasks.some((t) => isEveryCommuneTask({ agencyCode: t.agency_code, unitPath: t.unit_path }))
-        ? [actor.unitPath]
-        : [],
-      today,
-    });
+    // Only the caller's own commune of the tasks given to every commune.
+    const { tasks, reports, cells } = await planBoard(trx, plan, today, [actor.unitPath]);
+    const mine = new Map(tasks.filter((t) => reportingUnit(actor, t, cat.parents) !== null).map((t) => [t.id, t]));
     for (const cell of cells) {
-      const task = tasks.find((t) => t.id === cell.taskId);
+      const task = mine.get(cell.taskId);
       if (!task || cell.unitPath !== actor.unitPath) continue;
       const due =
         cell.state === 'missing' ||
@@ -72,16 +46,18 @@ export async function planQueueItems(trx: Executor, ctx: ServiceContext, actor: 
         overdue: today > cell.deadline,
       });
     }
-    if (!reviews) continue;
+    if (!mayReview(actor, plan, cat.parents)) continue;
     const waiting = reports.filter((r) => r.status === 'submitted');
-    const names = await catalogue(
-      trx,
-      ctx,
-      waiting.map((r) => r.unit_path),
-    );
-    const positions = new Map((await repo.listTasks(trx, plan.id)).map((t) => [t.id, t.position]));
+    const names = (
+      await catalogue(
+        trx,
+        ctx,
+        waiting.map((r) => r.unit_path),
+      )
+    ).names;
+    const positions = new Map(tasks.map((t) => [t.id, t.position]));
     for (const report of waiting) {
-      const unit = names.names.unit(report.unit_path);
+      const unit = names.unit(report.unit_path);
       items.push({
         kind: 'plan_review',
         ...ref,
