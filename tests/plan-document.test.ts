@@ -1,9 +1,10 @@
 import JSZip from 'jszip';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { extractPlanText } from '../src/server/modules/plans/plan-document';
 import { fontRuns, registerFonts } from '../src/server/modules/procedure-forms/forms.fonts';
 import { highlightsOf, parsePlanText, planSourceText } from '../src/shared/plans';
+import { pdf, type TestPdf } from './support/pdf';
 
 /**
  * `extractPlanText` on documents built here at run time: a PDF with a text layer, a scan-like
@@ -26,39 +27,6 @@ const PLAN_LINES = [
   'Các sở, ngành tổ chức sơ kết và gửi báo cáo về Công an tỉnh trước ngày 05/7/2027.',
 ];
 
-/** The part of pdfkit used here; the project's declaration (procedure-forms/pdfkit.d.ts) covers only what the forms use. */
-interface TestPdf {
-  font(name: string): TestPdf;
-  fontSize(size: number): TestPdf;
-  text(text: string, x: number, y: number, options?: { lineBreak?: boolean }): TestPdf;
-  widthOfString(text: string): number;
-  rect(x: number, y: number, w: number, h: number): TestPdf;
-  circle(x: number, y: number, r: number): TestPdf;
-  fill(color: string): TestPdf;
-  stroke(): TestPdf;
-  on(event: 'data', listener: (chunk: Buffer) => void): TestPdf;
-  on(event: 'end', listener: () => void): TestPdf;
-  on(event: 'error', listener: (error: Error) => void): TestPdf;
-  end(): void;
-}
-type PdfOptions = { size?: string; margin?: number; userPassword?: string; ownerPassword?: string };
-const TestPdfDocument = PDFDocument as unknown as new (options: PdfOptions) => TestPdf;
-
-/** A PDF drawn by `draw`; collects pdfkit's stream into one buffer. */
-function pdf(draw: (doc: TestPdf) => void, options: PdfOptions = {}): Promise<Buffer> {
-  const doc = new TestPdfDocument({ size: 'A4', margin: 50, ...options });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  draw(doc);
-  doc.end();
-  return done;
-}
-
-/** Each line set in Noto Serif runs (the font ships Vietnamese letters in a separate subset). */
 function writeLines(doc: TestPdf, lines: string[]): void {
   registerFonts(doc as unknown as PDFDocument);
   let y = 60;
