@@ -1,12 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
-import { openPglite, PGLITE_EXTENSIONS } from '../src/server/db/client';
-import { migrateToLatest } from '../src/server/db/migrate';
-import type { DB } from '../src/server/db/types';
 import { listAuditEvents } from '../src/server/modules/audit/audit.service';
 import { type ChainedEvent, chainHash, GENESIS_HASH } from '../src/server/platform/audit';
+import { openBenchDatabase } from './bench-db';
 
 /**
  * "Who accessed this person's record, when, from which unit" on a 100,000-event audit log
@@ -17,27 +11,7 @@ import { type ChainedEvent, chainHash, GENESIS_HASH } from '../src/server/platfo
  */
 const url = process.argv[2];
 const EVENTS = 100_000;
-let db: Kysely<DB>;
-let close: () => Promise<void>;
-if (url) {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `pcmt_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.toString() }) }) });
-  close = async () => {
-    await db.destroy();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  };
-} else {
-  const database = await openPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }), { description: 'bench' });
-  db = database.db;
-  close = database.close;
-}
-await migrateToLatest(db);
+const { db, close } = await openBenchDatabase(url);
 
 const target = '11111111-2222-4333-8444-555555555555';
 let prev = GENESIS_HASH;

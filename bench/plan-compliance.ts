@@ -1,15 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
-import { openPglite, PGLITE_EXTENSIONS } from '../src/server/db/client';
-import { migrateToLatest } from '../src/server/db/migrate';
-import type { DB } from '../src/server/db/types';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { getCompliance } from '../src/server/modules/plans/plan-compliance.service';
 import { createPlan, getPlanFor, setPlanStatus } from '../src/server/modules/plans/plans.service';
 import { createUser } from '../src/server/modules/users/users.service';
 import type { Actor } from '../src/server/platform/context';
 import { inScope } from '../src/server/platform/db-scope';
+import { openBenchDatabase } from './bench-db';
 
 /**
  * The compliance board of a province-wide Action Month plan (issue 6), the largest a province
@@ -19,27 +15,7 @@ import { inScope } from '../src/server/platform/db-scope';
  * reports. Usage: npm run bench:plans [-- postgres://…/db]   (no URL: embedded PGlite in memory)
  */
 const url = process.argv[2];
-let db: Kysely<DB>;
-let close: () => Promise<void>;
-if (url) {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `pcmt_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.toString() }) }) });
-  close = async () => {
-    await db.destroy();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  };
-} else {
-  const database = await openPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }), { description: 'bench' });
-  db = database.db;
-  close = database.close;
-}
-await migrateToLatest(db);
+const { db, close } = await openBenchDatabase(url);
 
 const clock = () => new Date('2026-07-20T03:00:00Z');
 const created = await createUser(
