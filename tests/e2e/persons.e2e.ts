@@ -1,27 +1,26 @@
 import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eServer, firstLoginInBrowser, launchChromium, startServer } from './support';
+import { browserPages, type E2eServer, firstLoginInBrowser, launchChromium, startServer } from './support';
 
 let server: E2eServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+const pages = browserPages(
+  () => browser,
+  () => server,
+  { width: 1366, height: 768 },
+);
+const { newPage } = pages;
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
+  await pages.close();
   await browser?.close();
   await server?.stop();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-  contexts.push(context);
-  return context.newPage();
-}
 
 async function register(page: Page, fullName: string): Promise<void> {
   await page.goto(`${server.url}/persons/new`);

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eServer, firstLoginInBrowser, launchChromium, startServer } from './support';
+import { browserPages, type E2eServer, firstLoginInBrowser, launchChromium, startServer } from './support';
 
 /**
  * Issue 6's "Done when": the provincial drug police import seed 003 (Long An's 2022 Action Month
@@ -15,38 +15,22 @@ const SEED_003 = path.join(SEEDS, '003_8121a5d30eed3429.txt');
 
 let server: E2eServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+const pages = browserPages(
+  () => browser,
+  () => server,
+  { width: 1440, height: 900 },
+);
+const { newPage, officer } = pages;
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
+  await pages.close();
   await browser?.close();
   await server?.stop();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function apiAs(page: Page, method: 'POST', url: string, data: unknown) {
-  const csrf = ((await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
-  const response = await page.request.fetch(`${server.url}${url}`, { method, headers: { 'x-csrf-token': csrf }, data });
-  if (response.status() >= 300) throw new Error(`${url}: ${response.status()} ${await response.text()}`);
-  return response.json();
-}
-
-async function officer(admin: Page, body: Record<string, unknown>, landing: string): Promise<Page> {
-  const created = await apiAs(admin, 'POST', '/api/users', body);
-  const page = await newPage();
-  await page.goto(`${server.url}${landing}`);
-  await firstLoginInBrowser(page, body.username as string, created.temporaryPassword);
-  return page;
-}
 
 const total = async (page: Page, state: string) =>
   Number((await page.getByTestId(`compliance-total-${state}`).textContent())?.trim());

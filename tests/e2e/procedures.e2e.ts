@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eServer, firstLoginInBrowser, launchChromium, startServer } from './support';
+import { browserPages, type E2eServer, firstLoginInBrowser, launchChromium, startServer } from './support';
 
 /**
  * Issue 5's "Done when": in the browser, a positive test → the management decision → an addiction
@@ -10,39 +10,21 @@ import { type E2eServer, firstLoginInBrowser, launchChromium, startServer } from
  */
 let server: E2eServer;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+const pages = browserPages(
+  () => browser,
+  () => server,
+);
+const { newPage, apiAs, officer } = pages;
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
+  await pages.close();
   await browser?.close();
   await server?.stop();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function apiAs(page: Page, method: 'POST', path: string, data: unknown) {
-  const csrf = ((await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
-  const response = await page.request.fetch(`${server.url}${path}`, { method, headers: { 'x-csrf-token': csrf }, data });
-  if (response.status() >= 300) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
-  return response.json();
-}
-
-/** A user created by the administrator, logged in for the first time in a browser of their own. */
-async function officer(admin: Page, body: Record<string, unknown>, landing: string): Promise<Page> {
-  const created = await apiAs(admin, 'POST', '/api/users', body);
-  const page = await newPage();
-  await page.goto(`${server.url}${landing}`);
-  await firstLoginInBrowser(page, body.username as string, created.temporaryPassword);
-  return page;
-}
 
 // The step form's inputs (antd): dates are typed DD/MM/YYYY, selects picked by their label.
 const modal = (page: Page) => page.locator('.ant-modal-wrap:visible');

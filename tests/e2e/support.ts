@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'otplib';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { freePort, startTs, waitFor } from '../support/processes';
 
 /**
@@ -83,4 +83,34 @@ export async function firstLoginInBrowser(page: Page, username: string, password
   await page.getByTestId('recovery-done').click();
   await page.getByTestId('login-username').waitFor({ state: 'detached' });
   return secret;
+}
+
+/**
+ * The pages of one browser test file, each in its own context (its own cookies: one officer per
+ * page), closed together; plus the administrator's API calls and new officers' first logins.
+ */
+export function browserPages(browser: () => Browser, server: () => E2eServer, viewport = { width: 1366, height: 900 }) {
+  const contexts: BrowserContext[] = [];
+  const newPage = async (): Promise<Page> => {
+    const context = await browser().newContext({ viewport, locale: 'vi-VN' });
+    contexts.push(context);
+    return context.newPage();
+  };
+  /** A write through the API with the page's session (its CSRF token read from /api/auth/me). */
+  const apiAs = async (page: Page, method: 'POST', url: string, data: unknown) => {
+    const base = server().url;
+    const csrf = ((await (await page.request.get(`${base}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
+    const response = await page.request.fetch(`${base}${url}`, { method, headers: { 'x-csrf-token': csrf }, data });
+    if (response.status() >= 300) throw new Error(`${url}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  /** A user created by the administrator, logged in for the first time in a browser of their own. */
+  const officer = async (admin: Page, body: Record<string, unknown>, landing: string): Promise<Page> => {
+    const created = await apiAs(admin, 'POST', '/api/users', body);
+    const page = await newPage();
+    await page.goto(`${server().url}${landing}`);
+    await firstLoginInBrowser(page, body.username as string, created.temporaryPassword);
+    return page;
+  };
+  return { newPage, apiAs, officer, close: () => Promise.all(contexts.map((c) => c.close())) };
 }
