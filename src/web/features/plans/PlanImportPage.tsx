@@ -4,7 +4,7 @@ import { todayInVietnam } from '@shared/dates';
 import { draftFromParsed, type ParsedPlan, type PlanDraft } from '@shared/plans';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Spin, Steps, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Spin, Steps, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/session';
@@ -26,6 +26,7 @@ import { fileToBase64, plansApi } from './plans-api';
 import { SourceText } from './SourceText';
 import { TaskInputs, type TaskValues, taskBodyOf } from './TaskInputs';
 import './plans.css';
+import { FormRefusals } from './FormRefusals';
 
 /** The documents the import reads (the server checks the content too). */
 const ACCEPT = '.txt,.docx,.pdf';
@@ -137,15 +138,7 @@ export function PlanImportReview({
             {t('plans.import.otherFile')}
           </Button>
         </Flex>
-        {wholeError ? <ApiErrorAlert error={wholeError} /> : null}
-        {topMessages.length > 0 ? (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('plans.form.refused')}
-            description={topMessages.map((text) => <div key={text}>{text}</div>)}
-          />
-        ) : null}
+        <FormRefusals whole={wholeError} messages={topMessages} />
         <Form<DraftValues>
           form={form}
           name="plan-import"

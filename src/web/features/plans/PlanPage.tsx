@@ -3,7 +3,6 @@ import type { PlanDto } from '@shared/contracts/plans';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import {
-  Alert,
   App,
   Button,
   Descriptions,
@@ -45,6 +44,7 @@ import { documentUrl, planQueries, plansApi } from './plans-api';
 import { PlanTab } from './plans-search';
 import { TasksBoard } from './TasksBoard';
 import './plans.css';
+import { FormRefusals } from './FormRefusals';
 
 const route = getRouteApi('/_app/plans/$planId');
 
@@ -88,15 +88,7 @@ function EditHeaderModal({ plan, onClose }: { plan: PlanDto; onClose: () => void
       okButtonProps={{ loading: save.isPending, 'data-testid': 'plan-header-save' }}
       onOk={() => form.submit()}
     >
-      {wholeError ? <ApiErrorAlert error={wholeError} /> : null}
-      {topMessages.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('plans.form.refused')}
-          description={topMessages.map((m) => <div key={m}>{m}</div>)}
-        />
-      ) : null}
+      <FormRefusals whole={wholeError} messages={topMessages} />
       <Form<EditValues>
         form={form}
         layout="vertical"

@@ -2,27 +2,12 @@ import { MinusCircleOutlined, PaperClipOutlined, PlusOutlined } from '@ant-desig
 import { type PlanDto, type PlanTaskDto, TaskStatus } from '@shared/contracts/plans';
 import { todayInVietnam } from '@shared/dates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Typography,
-  Upload,
-} from 'antd';
+import { App, Button, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { displayDate } from '../../components/format';
+import { FormRefusals } from './FormRefusals';
 import { DATE_FORMAT, placeServerErrors, textOrNull, toIso } from './plan-form';
 import { fileToBase64, plansApi } from './plans-api';
 
@@ -123,15 +108,7 @@ export function ReportFormModal({ plan, task, onClose }: { plan: PlanDto; task: 
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }}>
         {task.content}
       </Typography.Paragraph>
-      {wholeError ? <ApiErrorAlert error={wholeError} /> : null}
-      {topMessages.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('plans.form.refused')}
-          description={topMessages.map((text) => <div key={text}>{text}</div>)}
-        />
-      ) : null}
+      <FormRefusals whole={wholeError} messages={topMessages} />
       <Form<ReportValues>
         form={form}
         name="plan-report"

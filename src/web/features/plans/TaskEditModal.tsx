@@ -1,9 +1,9 @@
 import type { PlanTaskDto } from '@shared/contracts/plans';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Form, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { FormRefusals } from './FormRefusals';
 import { fieldOfPlanPath, placeServerErrors, toDay } from './plan-form';
 import { type PlanTaskUpdateInput, plansApi } from './plans-api';
 import { TASK_FIELDS, TaskInputs, type TaskValues, taskWithCoLeadsOf } from './TaskInputs';
@@ -74,15 +74,7 @@ export function TaskEditModal({ task, onClose }: { task: PlanTaskDto; onClose: (
       okButtonProps={{ loading: save.isPending, 'data-testid': 'task-edit-submit' }}
       onOk={() => form.submit()}
     >
-      {wholeError ? <ApiErrorAlert error={wholeError} /> : null}
-      {topMessages.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('plans.form.refused')}
-          description={topMessages.map((m) => <div key={m}>{m}</div>)}
-        />
-      ) : null}
+      <FormRefusals whole={wholeError} messages={topMessages} />
       <Form<TaskValues> form={form} layout="vertical" initialValues={valuesOf(task)} onFinish={submit}>
         <TaskInputs testPrefix="task-edit" withCoLeads />
       </Form>

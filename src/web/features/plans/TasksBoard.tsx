@@ -2,13 +2,14 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { type PlanDto, type PlanTaskDto, TaskDisplayStatus } from '@shared/contracts/plans';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { Alert, App, Badge, Button, Card, Col, DatePicker, Flex, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, DatePicker, Flex, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/session';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { displayDate } from '../../components/format';
+import { FormRefusals } from './FormRefusals';
 import { DATE_FORMAT, fieldOfPlanPath, placeServerErrors } from './plan-form';
 import { TASK_STATUS_COLOR } from './plan-tags';
 import { plansApi } from './plans-api';
@@ -55,15 +56,7 @@ function AddTaskModal({ plan, onClose }: { plan: PlanDto; onClose: () => void })
       okButtonProps={{ loading: add.isPending, 'data-testid': 'task-form-submit' }}
       onOk={() => form.submit()}
     >
-      {wholeError ? <ApiErrorAlert error={wholeError} /> : null}
-      {topMessages.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('plans.form.refused')}
-          description={topMessages.map((m) => <div key={m}>{m}</div>)}
-        />
-      ) : null}
+      <FormRefusals whole={wholeError} messages={topMessages} />
       <Form<TaskValues>
         form={form}
         layout="vertical"
