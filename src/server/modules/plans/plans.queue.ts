@@ -18,9 +18,11 @@ type PlanItem = Extract<WorkQueueItemDto, { kind: 'plan_report' | 'plan_review' 
  */
 export async function planQueueItems(trx: Executor, ctx: ServiceContext, actor: Actor, today: string, soonDays: number) {
   const checked = ctx.enforcement !== 'database-only';
-  const plans = (await repo.listPlans(trx, { status: 'issued' }, 500)).filter((p) => !checked || mayReadPlan(actor, p));
-  if (plans.length === 0) return [];
   const cat = await catalogue(trx, ctx, [actor.unitPath]);
+  // The work queue is the home page: read only the plans that could hold the caller's work, those
+  // whose tasks or follow-up belong to its agency (or the agency it is a division of).
+  const agencies = [actor.agencyCode, cat.parents.get(actor.agencyCode)].filter((code): code is string => !!code);
+  const plans = (await repo.listPlans(trx, { status: 'issued', agencies }, 500)).filter((p) => !checked || mayReadPlan(actor, p));
   const items: PlanItem[] = [];
   for (const plan of plans) {
     const ref = { planId: plan.id, planTitle: plan.title, planNumber: plan.number };

@@ -16,6 +16,8 @@ export interface PlanFilter {
   year?: number;
   /** Folded search words (letters and digits only); each must appear in the title, number, issuer or theme. */
   words?: string[];
+  /** Only plans following up, or giving a task to, one of these agencies (the work queue's). */
+  agencies?: string[];
 }
 
 /** Plans the scope reads (row-level security filters), newest period first, with task counts. */
@@ -32,6 +34,21 @@ export function listPlans(trx: Executor, filter: PlanFilter, limit: number) {
   if (filter.type) query = query.where('p.type', '=', filter.type as PlanRow['type']);
   if (filter.year)
     query = query.where('p.period_from', '<=', `${filter.year}-12-31`).where('p.period_to', '>=', `${filter.year}-01-01`);
+  if (filter.agencies) {
+    const agencies = filter.agencies;
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.following_agency_code', 'in', agencies),
+        eb.exists(
+          eb
+            .selectFrom('plan_task as t')
+            .select('t.id')
+            .whereRef('t.plan_id', '=', 'p.id')
+            .where('t.agency_code', 'in', agencies),
+        ),
+      ]),
+    );
+  }
   // lower(f_unaccent(…)) folds as foldVi does (fold-parity.test.ts); the words hold no LIKE wildcards.
   for (const word of filter.words ?? [])
     query = query.where(
